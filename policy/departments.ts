@@ -1,0 +1,162 @@
+import { fold, foldLetters } from './text.ts'
+
+/** How well an entry matches a query; lower ranks first. */
+const enum Rank {
+  Exact = 0,
+  Prefix = 1,
+  WordPrefix = 2,
+  Substring = 3,
+}
+
+interface Entry {
+  name: string
+  key: string
+  words: string[]
+}
+
+export interface DepartmentMatch {
+  name: string
+  /** Where the query matched, as [start, end) offsets into `name`, for highlighting. */
+  highlights: Array<[number, number]>
+}
+
+/**
+ * A searchable department directory. The same instance type serves the server's search API, the hook's
+ * membership check and the browser's picker, so results rank identically everywhere.
+ */
+export interface DepartmentDirectory {
+  readonly size: number
+  /** Ranked matches: exact > prefix > every term a word prefix > every term a substring; then A–Z. */
+  search(query: string, limit?: number): DepartmentMatch[]
+  /** The canonical spelling for a case-, spacing- and diacritics-insensitive exact match. */
+  canonical(value: string): string | undefined
+  /** The closest entry for a near miss (a word prefix, or a small typo), if any. */
+  suggest(value: string): string | undefined
+}
+
+const WORD = /[\p{L}\p{N}]+/gu
+
+export function createDepartmentDirectory(names: readonly string[]): DepartmentDirectory {
+  const entries: Entry[] = names
+    .map((name) => {
+      const key = fold(name)
+      return { name, key, words: key.match(WORD) ?? [] }
+    })
+    .sort((a, b) => compareKeys(a.key, b.key))
+  const byKey = new Map(entries.map((entry) => [entry.key, entry.name]))
+
+  function rank(entry: Entry, key: string, terms: string[]): Rank | undefined {
+    if (entry.key === key) return Rank.Exact
+    if (entry.key.startsWith(key)) return Rank.Prefix
+    if (terms.every((term) => entry.words.some((word) => word.startsWith(term)))) return Rank.WordPrefix
+    if (terms.every((term) => entry.key.includes(term))) return Rank.Substring
+    return undefined
+  }
+
+  function search(query: string, limit = 10): DepartmentMatch[] {
+    const key = fold(query)
+    const terms = key.match(WORD) ?? []
+    if (terms.length === 0) {
+      return entries.slice(0, limit).map((entry) => ({ name: entry.name, highlights: [] }))
+    }
+    const buckets: Entry[][] = [[], [], [], []]
+    for (const entry of entries) {
+      const found = rank(entry, key, terms)
+      if (found !== undefined) buckets[found]!.push(entry)
+    }
+    return buckets
+      .flat()
+      .slice(0, limit)
+      .map((entry) => ({ name: entry.name, highlights: highlight(entry.name, terms) }))
+  }
+
+  function suggest(value: string): string | undefined {
+    const key = fold(value)
+    if (key === '') return undefined
+    const [best] = search(value, 1)
+    if (best) return best.name
+    const budget = Math.max(1, Math.floor(key.length / 4))
+    let closest: { name: string; distance: number } | undefined
+    for (const entry of entries) {
+      const distance = editDistance(key, entry.key, budget)
+      if (distance <= budget && (!closest || distance < closest.distance)) closest = { name: entry.name, distance }
+    }
+    return closest?.name
+  }
+
+  return {
+    size: entries.length,
+    search,
+    canonical: (value) => byKey.get(fold(value)),
+    suggest,
+  }
+}
+
+// Code-unit order on folded keys: identical in every JavaScript engine, unlike localeCompare.
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * The spans of `name` where each term matches, preferring word starts. Offsets are mapped back through
+ * folding one character at a time, so accented names highlight the right letters.
+ */
+function highlight(name: string, terms: string[]): Array<[number, number]> {
+  let folded = ''
+  const origin: Array<[number, number]> = []
+  let offset = 0
+  for (const char of name) {
+    for (const piece of foldLetters(char)) {
+      folded += piece
+      origin.push([offset, offset + char.length])
+    }
+    offset += char.length
+  }
+  const spans: Array<[number, number]> = []
+  for (const term of terms) {
+    const at = findPreferringWordStart(folded, term)
+    if (at !== -1) spans.push([origin[at]![0], origin[at + term.length - 1]![1]])
+  }
+  return mergeSpans(spans)
+}
+
+function findPreferringWordStart(text: string, term: string): number {
+  const first = text.indexOf(term)
+  for (let i = first; i !== -1; i = text.indexOf(term, i + 1)) {
+    if (i === 0 || !/[\p{L}\p{N}]/u.test(text[i - 1]!)) return i
+  }
+  return first
+}
+
+function mergeSpans(spans: Array<[number, number]>): Array<[number, number]> {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0])
+  const merged: Array<[number, number]> = []
+  for (const span of sorted) {
+    const last = merged[merged.length - 1]
+    if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1])
+    else merged.push([span[0], span[1]])
+  }
+  return merged
+}
+
+/** Damerau–Levenshtein (optimal string alignment) distance, giving up once it exceeds `budget`. */
+function editDistance(a: string, b: string, budget: number): number {
+  if (Math.abs(a.length - b.length) > budget) return budget + 1
+  let previous2: number[] = []
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    let rowMin = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2]! + 1)
+      current.push(value)
+      rowMin = Math.min(rowMin, value)
+    }
+    if (rowMin > budget) return budget + 1
+    previous2 = previous
+    previous = current
+  }
+  return previous[b.length]!
+}

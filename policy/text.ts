@@ -1,0 +1,28 @@
+/**
+ * Folds text for comparison: compatibility decomposition, no diacritics, lower case, single spaces.
+ * "  Recherche &  Développement " and "recherche & developpement" fold to the same key.
+ */
+export function fold(text: string): string {
+  return foldLetters(text).replace(/\s+/gu, ' ').trim()
+}
+
+/** Folds letters only (decomposition, no diacritics, lower case), keeping white space as it is. */
+export function foldLetters(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+}
+
+/** Trims and collapses runs of white space, keeping the text's own characters (NFC). */
+export function tidy(text: string): string {
+  return text.normalize('NFC').replace(/\s+/gu, ' ').trim()
+}
+
+/** Fills `{name}` placeholders; unknown placeholders are left as written. */
+export function fillMessage(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole)
+}
+
+/** "a", "a or b", "a, b or c": for messages that list allowed values. */
+export function listOr(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('')
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`
+}
