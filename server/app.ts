@@ -1,0 +1,76 @@
+import { STATUS_CODES } from 'node:http'
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { JWTVerifyGetKey } from 'jose'
+import { compilePolicy } from '../policy/index.ts'
+import type { Config } from './config/index.ts'
+import departments from './departments/index.ts'
+import { createEmailProviders } from './emailProviders.ts'
+import health from './health.ts'
+import registrationHook, { HOOK_BODY_LIMIT } from './hook/index.ts'
+import jsonBody from './plugins/jsonBody.ts'
+import security from './plugins/security.ts'
+
+export interface AppOptions {
+  config: Config
+  /** Tests pass a local JWKS instead of discovering the issuer's. */
+  fetchKeys?: JWTVerifyGetKey
+}
+
+/** The whole product as one plugin: security, health, the hook, the departments API. No listen(). */
+export async function registrationKitApp(app: FastifyInstance, { config, fetchKeys }: AppOptions) {
+  const registration = compilePolicy(config.policy)
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
+    if (status >= 500) request.log.error({ err: error }, 'request failed')
+    // Client errors name the problem; server errors reveal nothing.
+    reply.code(status).send({
+      statusCode: status,
+      code: status < 500 ? error.code : undefined,
+      error: STATUS_CODES[status] ?? 'Error',
+      message: status < 500 ? error.message : 'Internal Server Error',
+    })
+  })
+
+  await app.register(security)
+  await app.register(jsonBody)
+  // Probing unknown URLs is rate limited like any other public endpoint.
+  app.setNotFoundHandler({ preHandler: app.rateLimit({ max: 120, timeWindow: '1 minute' }) }, (request, reply) => {
+    reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `Route ${request.method} ${request.url} not found` })
+  })
+
+  await app.register(health)
+  await app.register(registrationHook, {
+    auth: config.hookAuth,
+    registration,
+    providers: createEmailProviders(),
+    fetchKeys,
+  })
+  await app.register(departments, {
+    directory: registration.departments,
+    corsOrigins: config.corsOrigins,
+    rateLimit: config.departmentsRateLimit,
+  })
+  app.get('/', async () => ({
+    name: 'Registration Kit',
+    routes: ['POST /hooks/registration', 'GET /api/departments?q=&limit=', 'GET /healthz'],
+  }))
+}
+
+/** Fastify with production server settings around the app. Tests call this and use inject(). */
+export async function buildServer(options: AppOptions & { logger?: FastifyServerOptions['logger'] }) {
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: options.config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', `req.headers["${options.config.hookAuth.header?.name ?? 'authorization'}"]`],
+    },
+    bodyLimit: HOOK_BODY_LIMIT,
+    connectionTimeout: 30_000,
+    requestTimeout: 15_000,
+    keepAliveTimeout: 72_000,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  })
+  await app.register(registrationKitApp, options)
+  return app
+}

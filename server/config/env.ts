@@ -1,0 +1,73 @@
+import { z } from 'zod'
+
+const optionalText = z.string().trim().min(1).optional()
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+const headerName = z
+  .string()
+  .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be an HTTP header name')
+  .transform((name) => name.toLowerCase())
+
+/** Every environment variable the server reads; `.env.example` documents them. */
+export const EnvSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().trim().min(1).default('127.0.0.1'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Unset: the local Okta emulator is mounted on this origin and the page points at it. */
+    OKTA_ISSUER: httpUrl.optional(),
+    OKTA_CLIENT_ID: optionalText,
+    OKTA_REDIRECT_URI: httpUrl.optional(),
+    HOOK_AUTH_HEADER: headerName.default('authorization'),
+    HOOK_AUTH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    HOOK_OAUTH_ISSUER: httpUrl.optional(),
+    HOOK_OAUTH_AUDIENCE: optionalText,
+    /** Optional extra checks on Okta's bearer token: the hook's client id (`cid`) and custom scope (`scp`). */
+    HOOK_OAUTH_CLIENT_ID: optionalText,
+    HOOK_OAUTH_SCOPE: optionalText,
+    POLICY_FILE: optionalText,
+    /** Origins (comma-separated) allowed to call the departments API, e.g. an Okta custom domain. */
+    CORS_ORIGINS: z
+      .string()
+      .optional()
+      .transform((list, ctx) => {
+        const origins = (list ?? '').split(',').map((origin) => origin.trim()).filter(Boolean)
+        for (const origin of origins) {
+          if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
+            ctx.addIssue({ code: 'custom', message: `"${origin}" is not an origin like https://login.example.com` })
+          }
+        }
+        return origins
+      }),
+    DEPARTMENTS_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
+    /** Emulator only: where the emulator sends its hook calls (default: this server's own hook). */
+    EMULATOR_HOOK_URL: httpUrl.optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.HOOK_OAUTH_ISSUER) !== Boolean(env.HOOK_OAUTH_AUDIENCE)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.HOOK_OAUTH_ISSUER ? 'HOOK_OAUTH_AUDIENCE' : 'HOOK_OAUTH_ISSUER'],
+        message: 'HOOK_OAUTH_ISSUER and HOOK_OAUTH_AUDIENCE are set together',
+      })
+    }
+    if (env.OKTA_ISSUER) {
+      if (!env.OKTA_CLIENT_ID) {
+        ctx.addIssue({ code: 'custom', path: ['OKTA_CLIENT_ID'], message: 'is required when OKTA_ISSUER is set' })
+      }
+      if (!env.HOOK_AUTH_SECRET && !env.HOOK_OAUTH_ISSUER) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['HOOK_AUTH_SECRET'],
+          message: 'set HOOK_AUTH_SECRET or HOOK_OAUTH_ISSUER/HOOK_OAUTH_AUDIENCE: the hook never runs unauthenticated against a real org',
+        })
+      }
+    }
+  })
+
+export type Env = z.infer<typeof EnvSchema>
+
+/** Reads the environment; empty values count as unset, as in most .env tooling. */
+export function parseEnv(source: Record<string, string | undefined>): ReturnType<typeof EnvSchema.safeParse> {
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''))
+  return EnvSchema.safeParse(present)
+}

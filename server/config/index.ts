@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto'
+import { ConfigError } from '../errors.ts'
+import { parseEnv } from './env.ts'
+import { DEFAULT_POLICY_FILE, readPolicyFile } from './policyFile.ts'
+import type { Policy } from '../../policy/schema.ts'
+
+export interface HookAuthConfig {
+  /** Okta's HTTP-header channel: the header's name (lower case) and the whole secret value. */
+  header?: { name: string; secret: string }
+  /** Okta's OAuth 2.0 channel: bearer access tokens from this authorization server. */
+  oauth?: { issuer: string; audience: string; clientId?: string; scope?: string }
+}
+
+/** Where the page's widget signs in: a real org, or the local emulator on this origin. */
+export type OktaTarget =
+  | { mode: 'org'; issuer: string; clientId: string; redirectUri?: string }
+  | { mode: 'emulator'; clientId: string; hookUrl?: string }
+
+export interface Config {
+  host: string
+  port: number
+  logLevel: string
+  okta: OktaTarget
+  hookAuth: HookAuthConfig
+  policy: Policy
+  policyFile: string
+  corsOrigins: string[]
+  departmentsRateLimit: number
+}
+
+export const EMULATOR_CLIENT_ID = 'registration-kit-local'
+
+/** One validated object from the environment and the policy file; throws a ConfigError naming every bad value. */
+export function loadConfig(source: Record<string, string | undefined>): Config {
+  const env = parseEnv(source)
+  const problems = env.success ? [] : env.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+  const policyFile = source.POLICY_FILE?.trim() || DEFAULT_POLICY_FILE
+  const policy = readPolicyFile(policyFile)
+  if (!policy.ok) problems.push(...policy.problems)
+  if (!env.success || !policy.ok) throw new ConfigError(problems)
+
+  const e = env.data
+  const okta: OktaTarget = e.OKTA_ISSUER
+    ? { mode: 'org', issuer: e.OKTA_ISSUER, clientId: e.OKTA_CLIENT_ID!, redirectUri: e.OKTA_REDIRECT_URI }
+    : { mode: 'emulator', clientId: e.OKTA_CLIENT_ID ?? EMULATOR_CLIENT_ID, hookUrl: e.EMULATOR_HOOK_URL }
+  // Offline, the emulator is the only caller: a per-process secret keeps the hook authenticated anyway.
+  const secret = e.HOOK_AUTH_SECRET ?? (okta.mode === 'emulator' ? randomBytes(32).toString('base64url') : undefined)
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    okta,
+    hookAuth: {
+      header: secret ? { name: e.HOOK_AUTH_HEADER, secret } : undefined,
+      oauth:
+        e.HOOK_OAUTH_ISSUER && e.HOOK_OAUTH_AUDIENCE
+          ? { issuer: e.HOOK_OAUTH_ISSUER, audience: e.HOOK_OAUTH_AUDIENCE, clientId: e.HOOK_OAUTH_CLIENT_ID, scope: e.HOOK_OAUTH_SCOPE }
+          : undefined,
+    },
+    policy: policy.policy,
+    policyFile,
+    corsOrigins: e.CORS_ORIGINS,
+    departmentsRateLimit: e.DEPARTMENTS_RATE_LIMIT,
+  }
+}

@@ -1,0 +1,37 @@
+import cors from '@fastify/cors'
+import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import type { DepartmentDirectory } from '../../policy/index.ts'
+
+export interface DepartmentsOptions {
+  directory: DepartmentDirectory
+  /** Origins allowed to call from the browser, e.g. an Okta-hosted page on a custom domain. */
+  corsOrigins: string[]
+  /** Requests per minute per client IP. */
+  rateLimit: number
+}
+
+const Query = z.object({
+  q: z.string().max(200).default(''),
+  limit: z.int().min(1).max(50).default(10),
+})
+const Results = z.object({ results: z.array(z.object({ name: z.string() })) })
+
+const schema = {
+  querystring: z.toJSONSchema(Query, { target: 'draft-7', io: 'input' }),
+  response: { 200: z.toJSONSchema(Results, { target: 'draft-7' }) },
+}
+
+/** The picker's type-ahead source: GET /api/departments?q=&limit=, ranked like the browser's inline list. */
+export default async function departments(app: FastifyInstance, options: DepartmentsOptions) {
+  await app.register(cors, { origin: options.corsOrigins.length > 0 ? options.corsOrigins : false, methods: ['GET'] })
+  app.get<{ Querystring: z.infer<typeof Query> }>(
+    '/api/departments',
+    { schema, config: { rateLimit: { max: options.rateLimit, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      reply.header('cache-control', 'public, max-age=300')
+      const { q, limit } = request.query
+      return { results: options.directory.search(q, limit).map(({ name }) => ({ name })) }
+    },
+  )
+}

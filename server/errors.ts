@@ -1,0 +1,16 @@
+import createError from '@fastify/error'
+
+// Every deliberate failure has a stable code and status; the error handler passes 4xx messages through.
+export const HookUnauthorizedError = createError('RK_HOOK_UNAUTHORIZED', 'Unauthorized', 401)
+export const HookMissingProfileError = createError<[string]>('RK_HOOK_MISSING_PROFILE', '%s', 400)
+
+/** A bad environment value or policy file; the server refuses to start and prints every problem. */
+export class ConfigError extends Error {
+  readonly problems: string[]
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`)
+    this.name = 'ConfigError'
+    this.problems = problems
+  }
+}
+export const InvalidJsonBodyError = createError<[string]>('RK_INVALID_JSON_BODY', 'Request body is not valid JSON: %s', 400)

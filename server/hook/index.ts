@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify'
+import type { JWTVerifyGetKey } from 'jose'
+import type { EmailProviders, RegistrationPolicy } from '../../policy/index.ts'
+import type { HookAuthConfig } from '../config/index.ts'
+import { HookUnauthorizedError } from '../errors.ts'
+import { createAuthenticator } from './auth.ts'
+import { hookRouteSchema, type HookRequest } from './contract.ts'
+import { classifyRequest } from './request.ts'
+import { toHookResponse } from './response.ts'
+
+export interface RegistrationHookOptions {
+  auth: HookAuthConfig
+  registration: RegistrationPolicy
+  providers: EmailProviders
+  /** Tests pass a local key set; production discovers the issuer's JWKS. */
+  fetchKeys?: JWTVerifyGetKey
+}
+
+export const HOOK_BODY_LIMIT = 64 * 1024
+
+/** Okta's registration inline hook: POST /hooks/registration. No I/O on this path: all rules are in memory. */
+export default async function registrationHook(app: FastifyInstance, options: RegistrationHookOptions) {
+  const authenticate = createAuthenticator(options.auth, options.fetchKeys)
+  const { registration, providers } = options
+  const { summary } = registration.policy.messages
+  const emailAttribute = registration.policy.email.attribute
+
+  app.post<{ Body: HookRequest }>(
+    '/hooks/registration',
+    {
+      schema: hookRouteSchema,
+      bodyLimit: HOOK_BODY_LIMIT,
+      // Before the body is read: unauthenticated callers get a bare 401 and cost no parsing.
+      onRequest: async (request) => {
+        if (!(await authenticate(request.headers))) throw new HookUnauthorizedError()
+      },
+    },
+    async (request, reply) => {
+      const { kind, profile, acceptedAt } = classifyRequest(request.body, new Date())
+      const evaluation = registration.evaluate(profile, { mode: kind, acceptedAt, providers })
+      request.log.info(
+        {
+          eventId: request.body.eventId,
+          requestType: kind,
+          decision: evaluation.issues.length === 0 ? 'allow' : 'deny',
+          reasons: evaluation.issues.map((issue) => issue.reason),
+          emailDomain: domainOf(profile[emailAttribute]),
+          latencyMs: Number(reply.elapsedTime.toFixed(2)),
+        },
+        'registration hook decision',
+      )
+      return toHookResponse(evaluation, kind, summary)
+    },
+  )
+}
+
+/** Only the domain of an address ever reaches the logs. */
+function domainOf(email: unknown): string | undefined {
+  if (typeof email !== 'string' || !email.includes('@')) return undefined
+  return email.slice(email.lastIndexOf('@') + 1).trim().toLowerCase().slice(0, 253)
+}

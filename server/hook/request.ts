@@ -1,0 +1,37 @@
+import { HookMissingProfileError } from '../errors.ts'
+import type { HookRequest } from './contract.ts'
+
+export type RequestKind = 'registration' | 'profileUpdate'
+
+export interface ClassifiedRequest {
+  kind: RequestKind
+  /** The values to check: the whole registration form, or a progressive-profile delta. */
+  profile: Record<string, unknown>
+  /** Consent is stamped at Okta's event time, so a retried event gets the very same answer. */
+  acceptedAt: string
+}
+
+/**
+ * Decides what Okta is asking. `requestType` when present; otherwise (Classic, older Identity Engine)
+ * the shape: a `userProfileUpdate`, or a request URL ending in /enroll/update, means progressive profile.
+ */
+export function classifyRequest(body: HookRequest, receivedAt: Date): ClassifiedRequest {
+  const { data } = body
+  const kind: RequestKind =
+    body.requestType === 'progressive.profile' ||
+    (body.requestType === undefined &&
+      (data.userProfileUpdate !== undefined || /\/enroll\/update$/.test(data.context?.request?.url?.value ?? '')))
+      ? 'profileUpdate'
+      : 'registration'
+  const profile = kind === 'profileUpdate' ? data.userProfileUpdate : data.userProfile
+  if (profile === undefined) {
+    throw new HookMissingProfileError(
+      kind === 'profileUpdate'
+        ? 'body/data must have property userProfileUpdate for a progressive profile request'
+        : 'body/data must have property userProfile for a self-service registration request',
+    )
+  }
+  const eventTime = new Date(body.eventTime)
+  const acceptedAt = (Number.isNaN(eventTime.getTime()) ? receivedAt : eventTime).toISOString()
+  return { kind, profile, acceptedAt }
+}

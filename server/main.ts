@@ -1,0 +1,30 @@
+import closeWithGrace from 'close-with-grace'
+import { buildServer } from './app.ts'
+import { loadConfig } from './config/index.ts'
+import { ConfigError } from './errors.ts'
+
+let config
+try {
+  config = loadConfig(process.env)
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error
+  console.error(error.message)
+  process.exit(1)
+}
+
+const app = await buildServer({ config })
+
+// SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish, then exit.
+closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+  if (err) app.log.error({ err }, 'shutting down after an error')
+  await app.close()
+})
+
+await app.listen({ host: config.host, port: config.port })
+const address = app.server.address()
+const port = typeof address === 'object' && address ? address.port : config.port
+const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
+console.log(
+  `Registration Kit is running at http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/` +
+    (config.okta.mode === 'emulator' ? ' (offline: local Okta emulator)' : ` (Okta org ${config.okta.issuer})`),
+)
