@@ -48,9 +48,10 @@ export function checkEmail(raw: unknown, rules: Policy['email'], providers?: Ema
     domain: shown,
   })
   if (rules.deniedDomains.some((parent) => isWithin(asciiDomain, parent))) return denied('emailDomainDenied')
-  if (mixesScripts(shown)) return denied('emailDomainDenied')
   if (rules.allowedDomains.length > 0) {
     if (!rules.allowedDomains.some((parent) => isWithin(asciiDomain, parent))) return denied('emailDomainNotAllowed')
+  } else if (mixesScripts(shown)) {
+    return denied('emailDomainDenied')
   } else if (providers) {
     if (rules.blockDisposable && providers.isDisposable(asciiDomain)) return denied('disposableEmail', 'DISPOSABLE_EMAIL')
     if (rules.blockFreeMail && providers.isFreeMail(asciiDomain)) return denied('freeEmail', 'FREE_EMAIL_PROVIDER')

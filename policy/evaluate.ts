@@ -50,24 +50,26 @@ export function compilePolicy(policy: Policy): RegistrationPolicy {
     const fail = (attribute: string, reason: ReasonCode, key: MessageKey, values: Record<string, string> = {}) => {
       issues.push({ attribute, reason, message: fillMessage(messages[key], { ...placeholders, ...values }) })
     }
-    const has = (attribute: string) => profile[attribute] !== undefined
+    // Own properties only: a profile is parsed JSON, and attribute names come from the policy file.
+    const value = (attribute: string) => (Object.hasOwn(profile, attribute) ? profile[attribute] : undefined)
+    const has = (attribute: string) => value(attribute) !== undefined
 
     for (const attribute of names.attributes) {
       if (!has(attribute)) continue
-      const name = checkName(profile[attribute], names)
+      const name = checkName(value(attribute), names)
       if (name === undefined) fail(attribute, 'INVALID_NAME', 'invalidName')
       else updates[attribute] = name
     }
 
     if (full || has(emailRules.attribute)) {
-      const raw = profile[emailRules.attribute]
+      const raw = value(emailRules.attribute)
       const email = checkEmail(raw, emailRules, options.providers)
       if (!email.ok) {
         fail(emailRules.attribute, email.reason, email.message, email.domain ? { domain: email.domain } : {})
       } else {
         updates[emailRules.attribute] = email.email
         // Okta's login is usually the email; keep the two identical when they were.
-        const login = profile.login
+        const login = value('login')
         if (typeof login === 'string' && typeof raw === 'string' && login.trim().toLowerCase() === raw.trim().toLowerCase()) {
           updates.login = email.email
         }
@@ -75,7 +77,7 @@ export function compilePolicy(policy: Policy): RegistrationPolicy {
     }
 
     if ((full && department.required) || has(department.attribute)) {
-      const raw = profile[department.attribute]
+      const raw = value(department.attribute)
       const text = typeof raw === 'string' ? raw.trim() : ''
       const canonical = text === '' ? undefined : departments.canonical(text)
       if (canonical !== undefined) {
@@ -89,7 +91,7 @@ export function compilePolicy(policy: Policy): RegistrationPolicy {
       }
     }
 
-    const accepted = isAccepted(profile[consent.attribute])
+    const accepted = isAccepted(value(consent.attribute))
     if (full && consent.required && !accepted) fail(consent.attribute, 'TERMS_NOT_ACCEPTED', 'termsNotAccepted')
     if (accepted && options.acceptedAt) Object.assign(updates, consentStamps(consent, options.acceptedAt))
 

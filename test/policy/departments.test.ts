@@ -1,0 +1,87 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { createDepartmentDirectory, fold } from '../../policy/index.ts'
+import { defaultPolicy, registrationPolicy } from '../helpers/policy.ts'
+
+const directory = createDepartmentDirectory(defaultPolicy.department.directory)
+const names = (query: string, limit?: number) => directory.search(query, limit).map((match) => match.name)
+
+describe('department search', () => {
+  it('ranks an exact match first, then prefixes, word prefixes and substrings', () => {
+    const local = createDepartmentDirectory(['Legal Operations', 'Paralegal', 'Legal', 'Global Legal Affairs'])
+    expect(local.search('legal').map((m) => m.name)).toEqual(['Legal', 'Legal Operations', 'Global Legal Affairs', 'Paralegal'])
+  })
+
+  it('matches every term as a word prefix, in any order', () => {
+    expect(names('res hum')).toEqual(['Human Resources'])
+    expect(names('eng plat')).toEqual(['Platform Engineering'])
+  })
+
+  it('ignores case, diacritics and extra spaces', () => {
+    const local = createDepartmentDirectory(['Recherche et Développement', 'Finance'])
+    expect(local.search('  DEVELOPPEMENT ').map((m) => m.name)).toEqual(['Recherche et Développement'])
+  })
+
+  it('lists departments A–Z for an empty query, up to the limit', () => {
+    expect(names('', 3)).toEqual(['Accounting', 'Accounts Payable', 'Accounts Receivable'])
+  })
+
+  it('returns nothing for a query that matches no department', () => {
+    expect(names('zzz')).toEqual([])
+  })
+
+  it('marks the matched part of each name for highlighting', () => {
+    const [human] = directory.search('hum res')
+    expect(human?.highlights).toEqual([
+      [0, 3],
+      [6, 9],
+    ])
+    const local = createDepartmentDirectory(['Développement'])
+    expect(local.search('velo')[0]?.highlights).toEqual([[2, 6]])
+  })
+
+  it('only ever returns entries that contain every folded query term', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 8 }), (query) => {
+        const terms = fold(query).match(/[\p{L}\p{N}]+/gu) ?? []
+        for (const match of directory.search(query, 100)) {
+          for (const term of terms) expect(fold(match.name)).toContain(term)
+        }
+      }),
+    )
+  })
+})
+
+describe('department rule', () => {
+  const policy = registrationPolicy()
+  const check = (department: unknown) => policy.evaluate({ department }, { mode: 'profileUpdate' })
+
+  it('stores the canonical spelling of a case- and spacing-insensitive match', () => {
+    expect(check('  human   RESOURCES ')).toEqual({ issues: [], updates: { department: 'Human Resources' } })
+  })
+
+  it('suggests the closest department for a typo', () => {
+    expect(check('Enginering').issues[0]).toEqual({
+      attribute: 'department',
+      reason: 'UNKNOWN_DEPARTMENT',
+      message: 'Choose a department from the list. Did you mean Engineering?',
+    })
+  })
+
+  it('suggests a department that starts with what was typed', () => {
+    expect(check('Finan').issues[0]?.message).toContain('Did you mean Finance?')
+  })
+
+  it('says only to choose from the list when nothing is close', () => {
+    expect(check('Astronaut Corps').issues[0]?.message).toBe('Choose a department from the list.')
+  })
+
+  it('requires a department on registration', () => {
+    const { issues } = policy.evaluate({}, { mode: 'registration' })
+    expect(issues.find((issue) => issue.attribute === 'department')).toEqual({
+      attribute: 'department',
+      reason: 'UNKNOWN_DEPARTMENT',
+      message: 'Choose your department from the list.',
+    })
+  })
+})
