@@ -1,0 +1,65 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { createInteractionCodes, type InteractionCodes } from './codes.ts'
+import type { HookTarget } from './hookClient.ts'
+import { createSigningKey, type SigningKey } from './keys.ts'
+import type { EmulatorOptions } from './options.ts'
+import { createOutbox, type Outbox } from './outbox.ts'
+import { enrollmentAttributes, type FormAttribute } from './profileForm.ts'
+import type { ResponseContext } from './responses/ion.ts'
+import { createTransactionStore, type Transaction, type TransactionStore } from './transactions.ts'
+import { createUserDirectory, type UserDirectory } from './users.ts'
+
+/** Everything the emulator's routes share: one org, in memory. */
+export interface Emulator {
+  options: EmulatorOptions
+  attributes: FormAttribute[]
+  transactions: TransactionStore
+  codes: InteractionCodes
+  users: UserDirectory
+  outbox: Outbox
+  key: SigningKey
+  hookTarget(): HookTarget
+}
+
+const HOUR_MS = 60 * 60_000
+const OKTA_HOOK_TIMEOUT_MS = 3_000
+
+export async function createEmulator(app: FastifyInstance, options: EmulatorOptions): Promise<Emulator> {
+  return {
+    options,
+    attributes: enrollmentAttributes(options.registration),
+    transactions: createTransactionStore(options.transactionTtlMs ?? HOUR_MS),
+    codes: createInteractionCodes(),
+    users: createUserDirectory(),
+    outbox: createOutbox(),
+    key: await createSigningKey(),
+    hookTarget: () => ({
+      url: options.hook.url ?? ownHookUrl(app),
+      authHeader: options.hook.authHeader,
+      authSecret: options.hook.authSecret,
+      timeoutMs: options.hook.timeoutMs ?? OKTA_HOOK_TIMEOUT_MS,
+    }),
+  }
+}
+
+/** This server's own hook, over real HTTP as Okta would call it; known only once the server listens. */
+function ownHookUrl(app: FastifyInstance): string {
+  const address = app.server.address()
+  if (address === null || typeof address === 'string') return 'http://127.0.0.1/hooks/registration'
+  const host = ['0.0.0.0', '::', ''].includes(address.address) ? '127.0.0.1' : address.address
+  const hostPart = host.includes(':') ? `[${host}]` : host
+  return `http://${hostPart}:${address.port}/hooks/registration`
+}
+
+/** The origin the browser used, so hrefs and the issuer work on any host and port. */
+export const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`
+export const issuerOf = (request: FastifyRequest) => `${originOf(request)}/oauth2/default`
+
+export const responseContext = (request: FastifyRequest, transaction: Transaction): ResponseContext => ({
+  origin: originOf(request),
+  transaction,
+})
+
+/** A path-only redirect URI is configured relative to whatever origin serves the page. */
+export const absoluteRedirectUri = (request: FastifyRequest, redirectUri: string) =>
+  new URL(redirectUri, originOf(request)).toString()

@@ -1,0 +1,76 @@
+import { randomInt } from 'node:crypto'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { z } from 'zod'
+import { authenticatorById, ENROLLMENT_ORDER, meetsComplexity } from '../authenticators.ts'
+import { issuerOf, responseContext, type Emulator } from '../context.ts'
+import { enrollAuthenticatorState, selectAuthenticatorState } from '../responses/authenticators.ts'
+import { bannerMessages, successState } from '../responses/outcome.ts'
+import type { Transaction } from '../transactions.ts'
+import { inTransaction, stateNow } from './shared.ts'
+
+// The widget sends no methodType for the password (idx-emulator.md §3), so only the id is required.
+const EnrollBody = z.looseObject({ authenticator: z.looseObject({ id: z.string() }) })
+const AnswerBody = z.looseObject({ credentials: z.looseObject({ passcode: z.string() }) })
+
+const ENROLLING = new Set(['select-authenticator', 'enroll-email', 'enroll-password'])
+
+/** Required authenticators: the email (a code from the outbox) and the password, then success. */
+export async function authenticatorRoutes(app: FastifyInstance, { emulator }: { emulator: Emulator }) {
+  function sendEmailCode(transaction: Transaction) {
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
+    transaction.emailCode = code
+    const to = String(transaction.user?.profile[emulator.options.registration.policy.email.attribute] ?? transaction.user?.login)
+    emulator.outbox.send({ to, subject: 'Verify your email address', code })
+  }
+
+  /** After an enrollment: the next required authenticator, or the interaction code when none is left. */
+  function next(request: FastifyRequest, transaction: Transaction) {
+    const ctx = responseContext(request, transaction)
+    if (ENROLLMENT_ORDER.some((key) => !transaction.enrolled.has(key))) {
+      transaction.step = 'select-authenticator'
+      return selectAuthenticatorState(ctx)
+    }
+    transaction.step = 'success'
+    transaction.interactionCode = emulator.codes.issue(transaction)
+    return successState(ctx, transaction.interactionCode, `${issuerOf(request)}/v1/token`)
+  }
+
+  app.post('/credential/enroll', inTransaction(emulator, async (request, reply, transaction) => {
+    const body = EnrollBody.safeParse(request.body)
+    const key = body.success ? authenticatorById(body.data.authenticator.id) : undefined
+    if (!ENROLLING.has(transaction.step) || key === undefined || transaction.enrolled.has(key)) {
+      return reply.code(400).send(stateNow(emulator, request, transaction))
+    }
+    if (key === 'email') sendEmailCode(transaction)
+    transaction.step = key === 'email' ? 'enroll-email' : 'enroll-password'
+    return enrollAuthenticatorState(responseContext(request, transaction), key)
+  }))
+
+  app.post('/challenge/answer', inTransaction(emulator, async (request, reply, transaction) => {
+    const body = AnswerBody.safeParse(request.body)
+    const passcode = body.success ? body.data.credentials.passcode : ''
+    const ctx = responseContext(request, transaction)
+    if (transaction.step === 'enroll-email') {
+      if (passcode.trim() !== transaction.emailCode) {
+        return reply.code(400).send(enrollAuthenticatorState(ctx, 'email', [bannerMessages.passcodeInvalid]))
+      }
+      transaction.enrolled.add('email')
+      transaction.emailCode = undefined
+      return next(request, transaction)
+    }
+    if (transaction.step === 'enroll-password') {
+      if (!meetsComplexity(passcode, transaction.user?.login ?? '')) {
+        return reply.code(400).send(enrollAuthenticatorState(ctx, 'password', [bannerMessages.passwordRejected]))
+      }
+      // The emulator never signs anyone in with it, so the password is not kept.
+      transaction.enrolled.add('password')
+      return next(request, transaction)
+    }
+    return reply.code(400).send(stateNow(emulator, request, transaction))
+  }))
+
+  app.post('/challenge/resend', inTransaction(emulator, async (request, _reply, transaction) => {
+    if (transaction.step === 'enroll-email') sendEmailCode(transaction)
+    return stateNow(emulator, request, transaction)
+  }))
+}

@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import { responseContext, type Emulator } from '../context.ts'
+import { register } from '../registration.ts'
+import { accountCreationFailed, bannerMessages } from '../responses/outcome.ts'
+import { selectAuthenticatorState } from '../responses/authenticators.ts'
+import { enrollProfileState, identifyState } from '../responses/profile.ts'
+import { inTransaction, stateNow } from './shared.ts'
+
+const EnrollBody = z.looseObject({ userProfile: z.record(z.string(), z.unknown()) })
+
+/** Sign-in page and sign-up form: identify, switching between them, cancel, and the registration itself. */
+export async function profileRoutes(app: FastifyInstance, { emulator }: { emulator: Emulator }) {
+  const { attributes } = emulator
+
+  app.post('/identify', inTransaction(emulator, async (request, reply, transaction) =>
+    reply.code(400).send(identifyState(responseContext(request, transaction), [bannerMessages.signInNotEmulated])),
+  ))
+
+  app.post('/identify/select', inTransaction(emulator, async (request, _reply, transaction) => {
+    transaction.step = 'identify'
+    return identifyState(responseContext(request, transaction))
+  }))
+
+  // Okta's cancel ends the attempt; the user may start again from the sign-in page.
+  app.post('/cancel', inTransaction(emulator, async (request, _reply, transaction) => {
+    Object.assign(transaction, { step: 'identify', user: undefined, emailCode: undefined, enrolled: new Set() })
+    return identifyState(responseContext(request, transaction))
+  }))
+
+  app.post('/enroll', inTransaction(emulator, async (request, _reply, transaction) => {
+    if (transaction.user) return stateNow(emulator, request, transaction)
+    transaction.step = 'enroll-profile'
+    return enrollProfileState(responseContext(request, transaction), attributes)
+  }))
+
+  app.post('/enroll/new', inTransaction(emulator, async (request, reply, transaction) => {
+    const ctx = responseContext(request, transaction)
+    if (transaction.step !== 'enroll-profile') return reply.code(400).send(stateNow(emulator, request, transaction))
+    const body = EnrollBody.safeParse(request.body)
+    const rejection = await register(emulator, request, transaction, body.success ? body.data.userProfile : {})
+    if (rejection === undefined) return selectAuthenticatorState(ctx)
+    if (rejection.kind === 'failed') return reply.code(400).send(accountCreationFailed())
+    return reply.code(400).send(enrollProfileState(ctx, attributes, rejection.errors, rejection.messages))
+  }))
+}

@@ -1,0 +1,32 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { issuerOf, responseContext, type Emulator } from '../context.ts'
+import { sessionExpired } from '../responses/outcome.ts'
+import { currentState } from '../responses/state.ts'
+import type { Transaction } from '../transactions.ts'
+
+type Handler = (request: FastifyRequest, reply: FastifyReply, transaction: Transaction) => Promise<unknown>
+
+const field = (body: unknown, name: string): unknown =>
+  typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined
+
+/** Runs `handler` for the live transaction named by the body's stateHandle; Okta's 401 otherwise. */
+export function inTransaction(emulator: Emulator, handler: Handler) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const transaction = emulator.transactions.find(field(request.body, 'stateHandle'))
+    if (!transaction) return reply.code(401).send(sessionExpired())
+    return handler(request, reply, transaction)
+  }
+}
+
+/** Introspect accepts the interactionHandle (first load) or the stateHandle (auth-js calls it stateToken). */
+export function findForIntrospect(emulator: Emulator, body: unknown) {
+  for (const name of ['interactionHandle', 'stateToken', 'stateHandle']) {
+    const transaction = emulator.transactions.find(field(body, name))
+    if (transaction) return transaction
+  }
+  return undefined
+}
+
+/** Where the user really is now: introspect, poll and resend, and the answer to an out-of-step request. */
+export const stateNow = (emulator: Emulator, request: FastifyRequest, transaction: Transaction) =>
+  currentState(responseContext(request, transaction), emulator.attributes, `${issuerOf(request)}/v1/token`)

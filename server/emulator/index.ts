@@ -1,0 +1,38 @@
+import fp from 'fastify-plugin'
+import { createEmulator } from './context.ts'
+import { authenticatorRoutes } from './idx/authenticators.ts'
+import { stateRoutes } from './idx/introspect.ts'
+import { profileRoutes } from './idx/profile.ts'
+import { oidcRoutes } from './oidc.ts'
+import type { EmulatorOptions } from './options.ts'
+import { outboxRoutes } from './outboxRoutes.ts'
+import { messagesOnly } from './responses/ion.ts'
+import { emulatorScope } from './scope.ts'
+
+export type { EmulatorOptions } from './options.ts'
+
+const oauthError = (message: string) => ({ error: 'invalid_request', error_description: message })
+const idxError = (message: string) => messagesOnly([{ message, class: 'ERROR' }])
+
+/** A local Okta Identity Engine on the app's own origin, for the offline mode and the end-to-end tests. */
+export default fp(
+  async (app, options: EmulatorOptions) => {
+    const emulator = await createEmulator(app, options)
+    await app.register(emulatorScope(oauthError, oidcRoutes), { prefix: '/oauth2/default', emulator })
+    await app.register(
+      emulatorScope(
+        idxError,
+        async (idx) => {
+          // auth-js sends Okta's own media type; Fastify would answer 415 to it.
+          idx.addContentTypeParser(/^application\/(ion|vnd\.okta\.v1)\+json/, { parseAs: 'string' }, idx.getDefaultJsonParser('error', 'ignore'))
+        },
+        stateRoutes,
+        profileRoutes,
+        authenticatorRoutes,
+      ),
+      { prefix: '/idp/idx', emulator },
+    )
+    await app.register(emulatorScope(oauthError, outboxRoutes), { prefix: '/emulator', emulator })
+  },
+  { name: 'emulator' },
+)

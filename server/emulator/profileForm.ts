@@ -1,0 +1,83 @@
+import type { RegistrationPolicy } from '../../policy/index.ts'
+import type { IonMessage } from './responses/ion.ts'
+import type { Profile } from './users.ts'
+
+/** One attribute of the user profile policy's enrollment form, as an admin configures it in Okta. */
+export interface FormAttribute {
+  name: string
+  label: string
+  required: boolean
+  kind: 'string' | 'email' | 'checkbox'
+}
+
+/** The enrollment form: Okta's base attributes, then the policy's department and consent attributes. */
+export function enrollmentAttributes({ policy }: RegistrationPolicy): FormAttribute[] {
+  const [first = 'firstName', last = 'lastName'] = policy.names.attributes
+  return [
+    { name: first, label: 'First name', required: true, kind: 'string' },
+    { name: last, label: 'Last name', required: true, kind: 'string' },
+    { name: policy.email.attribute, label: 'Email', required: true, kind: 'email' },
+    // A plain text field: the kit upgrades it into the type-ahead picker.
+    { name: policy.department.attribute, label: 'Department', required: policy.department.required, kind: 'string' },
+    {
+      name: policy.consent.attribute,
+      label: 'I agree to the Terms of Service and Privacy Policy',
+      required: policy.consent.required,
+      kind: 'checkbox',
+    },
+  ]
+}
+
+export type FieldErrors = Map<string, IonMessage[]>
+
+// Okta's own wording (the widget's login.properties keys), so the widget shows its localized text.
+const blank: IonMessage = {
+  message: 'This field cannot be left blank',
+  i18n: { key: 'model.validation.field.blank' },
+  class: 'ERROR',
+}
+const notAnEmail = (label: string): IonMessage => ({
+  message: `'${label}' must be in the form of an email address`,
+  i18n: { key: 'registration.error.invalidLoginEmail', params: [label] },
+  class: 'ERROR',
+})
+export const notUnique = (label: string): IonMessage => ({
+  message: `A user with this ${label} already exists`,
+  i18n: { key: 'registration.error.notUniqueWithinOrg', params: [label] },
+  class: 'ERROR',
+})
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+/**
+ * The checks Okta makes before it calls the hook: required attributes present, the email well formed and a
+ * required checkbox checked (the widget submits an unchecked one as `false`). Business rules are the hook's.
+ */
+export function validateProfile(attributes: FormAttribute[], profile: Profile): FieldErrors {
+  const errors: FieldErrors = new Map()
+  for (const { name, label, required, kind } of attributes) {
+    const value = profile[name]
+    if (kind === 'checkbox') {
+      if (required && value !== true && value !== 'true') errors.set(name, [blank])
+      continue
+    }
+    const text = typeof value === 'string' ? value.trim() : ''
+    if (text === '') {
+      if (required) errors.set(name, [blank])
+    } else if (kind === 'email' && !EMAIL.test(text)) {
+      errors.set(name, [notAnEmail(label)])
+    }
+  }
+  return errors
+}
+
+/** The submitted values of the form's attributes only, with radio-style booleans coerced. */
+export function formValues(attributes: FormAttribute[], submitted: Profile): Profile {
+  const values: Profile = {}
+  for (const { name, kind } of attributes) {
+    const value = submitted[name]
+    if (value === undefined) continue
+    values[name] = kind === 'checkbox' ? value === true || value === 'true' : value
+  }
+  return values
+}

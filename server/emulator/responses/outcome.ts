@@ -1,0 +1,44 @@
+import type { IonMessage, ResponseContext } from './ion.ts'
+import { idxResponse, messagesOnly } from './ion.ts'
+
+/** The end of the registration: no remediation, only the code auth-js exchanges at the issuer's token URL. */
+export function successState(ctx: ResponseContext, interactionCode: string, tokenUrl: string) {
+  return idxResponse(ctx, {
+    successWithInteractionCode: {
+      rel: ['create-form'],
+      name: 'issue',
+      href: tokenUrl,
+      method: 'POST',
+      value: [
+        { name: 'grant_type', required: true, value: 'interaction_code' },
+        { name: 'interaction_code', required: true, value: interactionCode },
+        { name: 'client_id', required: true, value: ctx.transaction.client.clientId },
+        { name: 'code_verifier', required: true },
+      ],
+      accepts: 'application/x-www-form-urlencoded',
+    },
+  })
+}
+
+const error = (message: string, key?: string): IonMessage => ({ message, ...(key ? { i18n: { key } } : {}), class: 'ERROR' })
+
+/** Okta's 401 for an unknown or expired stateHandle / interactionHandle. */
+export const sessionExpired = () =>
+  messagesOnly([
+    error('You have been logged out due to inactivity. Refresh or return to the sign in screen.', 'idx.session.expired'),
+  ])
+
+/** The hook failed (after its retry), or its answer could not be used: the registration fails closed. */
+export const accountCreationFailed = () =>
+  messagesOnly([error('There was an error creating your account. Please try registering again.', 'registration.error.generic')])
+
+export const bannerMessages = {
+  /** The hook returned an `error` object without causes. */
+  cannotComplete: error('Registration cannot be completed at this time.'),
+  /** The hook denied with `com.okta.action.update` and no `error` object. */
+  denied: error('Registration denied.'),
+  summary: (text: string) => error(text),
+  passcodeInvalid: error('Invalid code. Try again.', 'api.authn.error.PASSCODE_INVALID'),
+  passwordRejected: error('Password requirements were not met', 'registration.error.password.passwordRequirementsNotMet'),
+  signInNotEmulated: error('Signing in with an existing account is not emulated offline. Use "Sign up" to register.'),
+}

@@ -1,0 +1,27 @@
+import type { FormAttribute } from '../profileForm.ts'
+import { enrollAuthenticatorState, selectAuthenticatorState } from './authenticators.ts'
+import type { ResponseContext } from './ion.ts'
+import { successState } from './outcome.ts'
+import { enrollProfileState, identifyState } from './profile.ts'
+
+/**
+ * The transaction's current state, as introspect, poll and resend return it: the widget re-introspects on
+ * reload and polls during the email challenge, so this must always reflect where the user really is.
+ */
+export function currentState(ctx: ResponseContext, attributes: FormAttribute[], tokenUrl: string) {
+  const { transaction } = ctx
+  switch (transaction.step) {
+    case 'identify':
+      return identifyState(ctx)
+    case 'enroll-profile':
+      return enrollProfileState(ctx, attributes)
+    case 'select-authenticator':
+      return selectAuthenticatorState(ctx)
+    case 'enroll-email':
+      return enrollAuthenticatorState(ctx, 'email')
+    case 'enroll-password':
+      return enrollAuthenticatorState(ctx, 'password')
+    case 'success':
+      return successState(ctx, transaction.interactionCode ?? '', tokenUrl)
+  }
+}
