@@ -1,0 +1,218 @@
+import { screen, within } from '@testing-library/dom'
+import userEvent from '@testing-library/user-event'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createDepartmentDirectory } from '../../policy/index.ts'
+import { createDepartmentPicker, type DepartmentPicker } from '../../widget/kit/departmentPicker/departmentPicker.ts'
+import { inlineSource, remoteSource } from '../../widget/kit/departmentPicker/departmentSource.ts'
+import { DEFAULT_TEXTS } from '../../widget/kit/texts.ts'
+import { compiled, departmentForm } from './fixtures.ts'
+
+let picker: DepartmentPicker | undefined
+let input: HTMLInputElement
+
+function upgrade(source = inlineSource(compiled.departments, 8)) {
+  ;({ input } = departmentForm())
+  picker = createDepartmentPicker(input, source, DEFAULT_TEXTS)
+}
+
+afterEach(() => {
+  picker?.destroy()
+  picker = undefined
+  vi.unstubAllGlobals()
+})
+
+describe('department picker', () => {
+  beforeEach(() => upgrade())
+
+  it('turns the department input into a collapsed combobox that controls a listbox', () => {
+    const combobox = screen.getByRole('combobox', { name: 'Department' })
+    expect(combobox).toBe(input)
+    expect(combobox).toHaveProperty('value', '')
+    expect(combobox.getAttribute('aria-expanded')).toBe('false')
+    expect(combobox.getAttribute('aria-autocomplete')).toBe('list')
+    const listbox = document.getElementById(combobox.getAttribute('aria-controls')!)
+    expect(listbox?.getAttribute('role')).toBe('listbox')
+    expect(screen.queryByRole('listbox')).toBeNull()
+  })
+
+  it('lists matching departments as options while typing, best match first', async () => {
+    await userEvent.type(screen.getByRole('combobox'), 'fin')
+    const listbox = await screen.findByRole('listbox', { name: 'Department' })
+    const names = within(listbox).getAllByRole('option').map((option) => option.textContent)
+    expect(names).toEqual(compiled.departments.search('fin', 8).map((match) => match.name))
+    expect(names[0]).toBe('Finance')
+    expect(screen.getByRole('combobox').getAttribute('aria-expanded')).toBe('true')
+  })
+
+  it('highlights the matched part of each option', async () => {
+    await userEvent.type(screen.getByRole('combobox'), 'eng')
+    const option = (await screen.findAllByRole('option'))[0]!
+    expect(option.querySelector('mark')?.textContent).toBe('Eng')
+  })
+
+  it('announces the number of matching departments', async () => {
+    await userEvent.type(screen.getByRole('combobox'), 'sales')
+    await screen.findByRole('listbox')
+    expect(screen.getByRole('status').textContent).toBe('3 departments found')
+  })
+
+  it('says so when no department matches, and describes the field with it', async () => {
+    await userEvent.type(screen.getByRole('combobox'), 'zzz')
+    const note = await screen.findByText('No matching departments', { selector: '.rk-no-matches' })
+    expect(note.hidden).toBe(false)
+    expect(screen.queryByRole('listbox')).toBeNull()
+    expect(screen.getByRole('combobox').getAttribute('aria-describedby')).toContain(note.id)
+    expect(screen.getByRole('status').textContent).toBe('No matching departments')
+  })
+
+  it('moves the highlight with the arrow keys and picks with Enter without submitting the form', async () => {
+    const { form, input: field, submitted } = departmentForm()
+    picker?.destroy()
+    picker = createDepartmentPicker(field, inlineSource(compiled.departments, 8), DEFAULT_TEXTS)
+    const changes = vi.fn()
+    form.addEventListener('change', changes)
+    await userEvent.type(field, 'data')
+    await screen.findByRole('listbox')
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}')
+    const [, second] = screen.getAllByRole('option')
+    expect(field.getAttribute('aria-activedescendant')).toBe(second!.id)
+    expect(second!.getAttribute('aria-selected')).toBe('true')
+    await userEvent.keyboard('{Enter}')
+    expect(field.value).toBe('Data Science')
+    expect(field.getAttribute('aria-expanded')).toBe('false')
+    expect(field.hasAttribute('aria-activedescendant')).toBe(false)
+    expect(changes).toHaveBeenCalledTimes(1)
+    expect(submitted()).toBe(0)
+  })
+
+  it('opens on ArrowDown and ArrowUp with the first or last option highlighted; Home and End jump', async () => {
+    const combobox = screen.getByRole('combobox')
+    combobox.focus()
+    await userEvent.keyboard('{ArrowUp}')
+    let options = await screen.findAllByRole('option')
+    expect(combobox.getAttribute('aria-activedescendant')).toBe(options.at(-1)!.id)
+    await userEvent.keyboard('{Home}')
+    expect(combobox.getAttribute('aria-activedescendant')).toBe(options[0]!.id)
+    await userEvent.keyboard('{End}')
+    expect(combobox.getAttribute('aria-activedescendant')).toBe(options.at(-1)!.id)
+    await userEvent.keyboard('{Escape}{ArrowDown}')
+    options = await screen.findAllByRole('option')
+    expect(combobox.getAttribute('aria-activedescendant')).toBe(options[0]!.id)
+  })
+
+  it('opens without highlighting on Alt+ArrowDown and closes on Alt+ArrowUp', async () => {
+    const combobox = screen.getByRole('combobox')
+    combobox.focus()
+    await userEvent.keyboard('{Alt>}{ArrowDown}{/Alt}')
+    await screen.findByRole('listbox')
+    expect(combobox.hasAttribute('aria-activedescendant')).toBe(false)
+    await userEvent.keyboard('{Alt>}{ArrowUp}{/Alt}')
+    expect(screen.queryByRole('listbox')).toBeNull()
+    expect(document.activeElement).toBe(combobox)
+  })
+
+  it('closes on Escape without letting the Escape keyup reach the form, then clears on a second Escape', async () => {
+    const keyups = vi.fn()
+    document.body.addEventListener('keyup', (event) => keyups(event.key))
+    await userEvent.type(screen.getByRole('combobox'), 'leg')
+    await screen.findByRole('listbox')
+    await userEvent.keyboard('{Escape}')
+    expect(screen.queryByRole('listbox')).toBeNull()
+    expect(input.value).toBe('leg')
+    await userEvent.keyboard('{Escape}')
+    expect(input.value).toBe('')
+    expect(keyups).not.toHaveBeenCalledWith('Escape')
+  })
+
+  it('picks an option with the mouse and keeps focus in the field', async () => {
+    await userEvent.type(screen.getByRole('combobox'), 'pay')
+    await userEvent.click(await screen.findByRole('option', { name: 'Payroll' }))
+    expect(input.value).toBe('Payroll')
+    expect(document.activeElement).toBe(input)
+    expect(screen.queryByRole('listbox')).toBeNull()
+  })
+
+  it('waits for IME composition to end before filtering', async () => {
+    const combobox = screen.getByRole('combobox')
+    combobox.focus()
+    combobox.dispatchEvent(new CompositionEvent('compositionstart'))
+    combobox.value = 'tax'
+    combobox.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true }))
+    await Promise.resolve()
+    expect(screen.queryByRole('listbox')).toBeNull()
+    combobox.dispatchEvent(new CompositionEvent('compositionend'))
+    expect(await screen.findByRole('option', { name: 'Tax' })).toBeTruthy()
+  })
+
+  it('closes the list when focus leaves the field', async () => {
+    await userEvent.type(screen.getByRole('combobox'), 'hum')
+    await screen.findByRole('listbox')
+    await userEvent.tab()
+    expect(screen.queryByRole('listbox')).toBeNull()
+  })
+
+  it('keeps its description when the widget overwrites aria-describedby with an error id', async () => {
+    await userEvent.type(screen.getByRole('combobox'), 'qqq')
+    const note = await screen.findByText('No matching departments', { selector: '.rk-no-matches' })
+    input.setAttribute('aria-describedby', 'input-container-error1')
+    await vi.waitFor(() => expect(input.getAttribute('aria-describedby')).toBe(`input-container-error1 ${note.id}`))
+  })
+
+  it('removes every element, attribute and listener it added when destroyed', async () => {
+    const { input: field } = departmentForm()
+    field.setAttribute('aria-describedby', 'hint')
+    const before = field.outerHTML
+    const form = field.form!
+    const pristine = form.innerHTML
+    picker?.destroy()
+    picker = createDepartmentPicker(field, inlineSource(compiled.departments, 8), DEFAULT_TEXTS)
+    await userEvent.type(field, 'zz')
+    picker.destroy()
+    picker = undefined
+    field.value = ''
+    expect(field.outerHTML).toBe(before)
+    expect(form.innerHTML).toBe(pristine)
+    await userEvent.type(field, 'fin')
+    expect(document.querySelector('[role="listbox"]')).toBeNull()
+  })
+})
+
+describe('department names with markup', () => {
+  it('renders them as inert text', async () => {
+    const hostile = ['<img src=x onerror="window.pwned=1">Ops', '<b>Bold</b> Team']
+    upgrade(inlineSource(createDepartmentDirectory(hostile), 8))
+    await userEvent.type(screen.getByRole('combobox'), 'o')
+    const options = await screen.findAllByRole('option')
+    expect(options.map((option) => option.textContent).sort()).toEqual([...hostile].sort())
+    expect(document.querySelector('[role="listbox"] img, [role="listbox"] b')).toBeNull()
+  })
+})
+
+describe('department source', () => {
+  it('asks the departments API once per query, cancels superseded requests and re-ranks with the shared directory', async () => {
+    const requests: string[] = []
+    const fetchMock = vi.fn(async (url: URL, init: RequestInit) => {
+      requests.push(url.search)
+      const q = url.searchParams.get('q') ?? ''
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      if (init.signal?.aborted) throw new DOMException('aborted', 'AbortError')
+      return Response.json({ results: compiled.departments.search(q, 8).map(({ name }) => ({ name })) })
+    })
+    vi.stubGlobal('fetch', fetchMock)
+    const source = remoteSource('/api/departments', 8, inlineSource(compiled.departments, 8))
+    const first = new AbortController()
+    const superseded = source.search('f', first.signal)
+    first.abort()
+    await expect(superseded).rejects.toThrow()
+    const found = await source.search('fin', new AbortController().signal)
+    expect(found).toEqual(compiled.departments.search('fin', 8))
+    await source.search('FIN ', new AbortController().signal)
+    expect(requests).toEqual(['?q=f&limit=8', '?q=fin&limit=8'])
+  })
+
+  it('falls back to the inline directory when the API cannot be reached', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch') }))
+    const source = remoteSource('https://departments.example.com/api/departments', 8, inlineSource(compiled.departments, 8))
+    expect(await source.search('leg', new AbortController().signal)).toEqual(compiled.departments.search('leg', 8))
+  })
+})

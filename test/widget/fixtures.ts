@@ -1,0 +1,34 @@
+import { compilePolicy, type Policy } from '../../policy/index.ts'
+import defaultPolicy from '../../policy/default-policy.json' with { type: 'json' }
+import { DEFAULT_MESSAGES } from '../../policy/schema.ts'
+
+/** The shipped policy with every default filled in, as `PolicySchema` would produce it. */
+export const policy = { ...defaultPolicy, messages: DEFAULT_MESSAGES } as unknown as Policy
+
+export const compiled = compilePolicy(policy)
+
+/** A form shaped like the widget's: a labelled text input inside a container, and a submit button. */
+export function departmentForm(): { form: HTMLFormElement; input: HTMLInputElement; submitted: () => number } {
+  document.body.replaceChildren()
+  const form = document.createElement('form')
+  const label = document.createElement('label')
+  label.htmlFor = 'department'
+  label.textContent = 'Department'
+  const span = document.createElement('span')
+  const input = document.createElement('input')
+  input.id = 'department'
+  input.name = 'userProfile.department'
+  input.type = 'text'
+  span.append(input)
+  const submit = document.createElement('input')
+  submit.type = 'submit'
+  submit.value = 'Sign Up'
+  form.append(label, span, submit)
+  let submits = 0
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    submits++
+  })
+  document.body.append(form)
+  return { form, input, submitted: () => submits }
+}

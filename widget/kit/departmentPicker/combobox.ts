@@ -1,0 +1,276 @@
+import type { DepartmentMatch } from '../../../policy/index.ts'
+import { countText, type KitTexts } from '../texts.ts'
+import { AttributeLedger, DescribedBy } from './attributeLedger.ts'
+import { optionView } from './optionView.ts'
+
+export interface ComboboxCallbacks {
+  /** The text changed (typing, or a key that opens the list): fetch matches and call `show()`. */
+  onQuery(query: string): void
+  /** The user chose a name, or cleared the field with Escape (`''`). */
+  onCommit(name: string): void
+}
+
+type PendingMove = 'first' | 'last' | 'none'
+
+let instances = 0
+
+/**
+ * A WAI-ARIA 1.2 combobox with a listbox popup around an existing text input (APG "list autocomplete").
+ * DOM focus stays in the input; the highlighted option is tracked with `aria-activedescendant`; state
+ * lives in ARIA attributes and `hidden`, never in layout, so it behaves the same in jsdom and browsers.
+ */
+export class Combobox {
+  readonly #input: HTMLInputElement
+  readonly #texts: KitTexts
+  readonly #callbacks: ComboboxCallbacks
+  readonly #ledger = new AttributeLedger()
+  readonly #listbox: HTMLUListElement
+  readonly #status: HTMLElement
+  readonly #noMatches: HTMLElement
+  readonly #describedBy: DescribedBy
+  #matches: DepartmentMatch[] = []
+  #active = -1
+  #composing = false
+  #pending: PendingMove | null = null
+  #swallowEscapeKeyup = false
+  #started = false
+
+  constructor(input: HTMLInputElement, texts: KitTexts, callbacks: ComboboxCallbacks) {
+    this.#input = input
+    this.#texts = texts
+    this.#callbacks = callbacks
+    const doc = input.ownerDocument
+    const id = `rk-department-${++instances}`
+    this.#listbox = doc.createElement('ul')
+    this.#listbox.id = `${id}-listbox`
+    this.#listbox.className = 'rk-listbox'
+    this.#listbox.setAttribute('role', 'listbox')
+    this.#listbox.hidden = true
+    const label = input.labels?.[0]
+    if (label) {
+      // The listbox shares the field's name; the label gets an id only if it has none.
+      if (!label.id) this.#ledger.set(label, 'id', `${id}-label`)
+      this.#listbox.setAttribute('aria-labelledby', label.id)
+    }
+    this.#noMatches = doc.createElement('div')
+    this.#noMatches.id = `${id}-no-matches`
+    this.#noMatches.className = 'rk-no-matches'
+    this.#noMatches.hidden = true
+    this.#noMatches.append(doc.createTextNode(texts.noDepartmentsFound))
+    this.#status = doc.createElement('div')
+    this.#status.className = 'rk-visually-hidden'
+    this.#status.setAttribute('role', 'status')
+    this.#describedBy = new DescribedBy(input)
+  }
+
+  get isOpen(): boolean {
+    return !this.#listbox.hidden
+  }
+
+  start(): void {
+    if (this.#started) return
+    this.#started = true
+    const input = this.#input
+    this.#ledger.set(input, 'role', 'combobox')
+    this.#ledger.set(input, 'aria-autocomplete', 'list')
+    this.#ledger.set(input, 'aria-expanded', 'false')
+    this.#ledger.set(input, 'aria-controls', this.#listbox.id)
+    // The browser's own autofill list would cover the listbox.
+    this.#ledger.set(input, 'autocomplete', 'off')
+    input.after(this.#listbox, this.#noMatches, this.#status)
+    input.addEventListener('keydown', this.#onKeydown)
+    input.addEventListener('keyup', this.#onKeyup)
+    input.addEventListener('input', this.#onInput)
+    input.addEventListener('compositionstart', this.#onCompositionStart)
+    input.addEventListener('compositionend', this.#onCompositionEnd)
+    input.addEventListener('blur', this.#onBlur)
+    this.#listbox.addEventListener('mousedown', this.#keepFocus)
+    this.#listbox.addEventListener('click', this.#onClick)
+  }
+
+  stop(): void {
+    if (!this.#started) return
+    this.#started = false
+    this.close()
+    const input = this.#input
+    input.removeEventListener('keydown', this.#onKeydown)
+    input.removeEventListener('keyup', this.#onKeyup)
+    input.removeEventListener('input', this.#onInput)
+    input.removeEventListener('compositionstart', this.#onCompositionStart)
+    input.removeEventListener('compositionend', this.#onCompositionEnd)
+    input.removeEventListener('blur', this.#onBlur)
+    this.#listbox.removeEventListener('mousedown', this.#keepFocus)
+    this.#listbox.removeEventListener('click', this.#onClick)
+  }
+
+  /** Removes every element, attribute and listener the combobox added. */
+  destroy(): void {
+    this.stop()
+    this.#describedBy.disconnect()
+    this.#listbox.remove()
+    this.#noMatches.remove()
+    this.#status.remove()
+    this.#ledger.restore()
+  }
+
+  /** Shows the matches for the current text; opens the list only while the user is in the field. */
+  show(matches: DepartmentMatch[]): void {
+    if (!this.#started) return
+    const doc = this.#input.ownerDocument
+    this.#matches = matches
+    this.#listbox.replaceChildren(...matches.map((match, index) => optionView(doc, match, `${this.#listbox.id}-${index}`)))
+    this.#setActive(-1)
+    const noMatches = matches.length === 0 && this.#input.value.trim() !== ''
+    this.#noMatches.hidden = !noMatches
+    this.#describedBy.toggle(this.#noMatches.id, noMatches)
+    this.#status.textContent = countText(this.#texts, matches.length)
+    const pending = this.#pending
+    this.#pending = null
+    if (matches.length === 0 || (pending === null && doc.activeElement !== this.#input)) {
+      this.#setOpen(false)
+      return
+    }
+    this.#setOpen(true)
+    if (pending === 'first') this.#setActive(0)
+    if (pending === 'last') this.#setActive(matches.length - 1)
+  }
+
+  close(): void {
+    this.#setOpen(false)
+    this.#noMatches.hidden = true
+    this.#describedBy.toggle(this.#noMatches.id, false)
+  }
+
+  #open(move: PendingMove): void {
+    if (this.isOpen) {
+      if (move !== 'none') this.#setActive(move === 'first' ? 0 : this.#matches.length - 1)
+      return
+    }
+    this.#pending = move
+    this.#callbacks.onQuery(this.#input.value)
+  }
+
+  #setOpen(open: boolean): void {
+    this.#listbox.hidden = !open
+    this.#ledger.set(this.#input, 'aria-expanded', String(open))
+    if (!open) this.#setActive(-1)
+  }
+
+  #setActive(index: number): void {
+    this.#listbox.children[this.#active]?.setAttribute('aria-selected', 'false')
+    this.#active = index
+    const option = this.#listbox.children[index]
+    if (!option) {
+      this.#ledger.remove(this.#input, 'aria-activedescendant')
+      return
+    }
+    option.setAttribute('aria-selected', 'true')
+    this.#ledger.set(this.#input, 'aria-activedescendant', option.id)
+    option.scrollIntoView?.({ block: 'nearest' })
+  }
+
+  #move(step: number): void {
+    const count = this.#matches.length
+    this.#setActive(this.#active === -1 && step < 0 ? count - 1 : (this.#active + step + count) % count)
+  }
+
+  #commit(name: string): void {
+    this.close()
+    this.#callbacks.onCommit(name)
+    this.#input.setSelectionRange?.(name.length, name.length)
+  }
+
+  readonly #onKeydown = (event: KeyboardEvent): void => {
+    if (event.isComposing || this.#composing) return
+    const handled = this.#handleKey(event)
+    if (!handled) return
+    // Keys the picker uses must not reach the widget: Enter would submit its form.
+    event.preventDefault()
+    event.stopPropagation()
+  }
+
+  #handleKey(event: KeyboardEvent): boolean {
+    const open = this.isOpen
+    const hasActive = open && this.#active !== -1
+    switch (event.key) {
+      case 'ArrowDown':
+        if (event.altKey) this.#open('none')
+        else if (open) this.#move(1)
+        else this.#open('first')
+        return true
+      case 'ArrowUp':
+        if (event.altKey) this.close()
+        else if (open) this.#move(-1)
+        else this.#open('last')
+        return true
+      case 'Home':
+      case 'End':
+        if (!hasActive) return false
+        this.#setActive(event.key === 'Home' ? 0 : this.#matches.length - 1)
+        return true
+      case 'ArrowLeft':
+      case 'ArrowRight':
+        // Back to the text, list still open; the caret moves as usual.
+        this.#setActive(-1)
+        return false
+      case 'Enter':
+        if (!hasActive) return false
+        this.#commit(this.#matches[this.#active]!.name)
+        return true
+      case 'Escape':
+        if (open) this.close()
+        else if (this.#input.value !== '') this.#commit('')
+        else return false
+        // The widget cancels the whole form on Escape's keyup.
+        this.#swallowEscapeKeyup = true
+        return true
+      default:
+        return false
+    }
+  }
+
+  readonly #onKeyup = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || !this.#swallowEscapeKeyup) return
+    this.#swallowEscapeKeyup = false
+    event.preventDefault()
+    event.stopPropagation()
+  }
+
+  readonly #onInput = (event: Event): void => {
+    // The committed value is announced to the widget with the same event; it is not typing.
+    if ((event as Event & { rkCommit?: boolean }).rkCommit === true) return
+    if ((event as InputEvent).isComposing || this.#composing) return
+    this.#pending = null
+    this.#callbacks.onQuery(this.#input.value)
+  }
+
+  readonly #onCompositionStart = (): void => {
+    this.#composing = true
+  }
+
+  readonly #onCompositionEnd = (): void => {
+    this.#composing = false
+    this.#callbacks.onQuery(this.#input.value)
+  }
+
+  readonly #onBlur = (): void => {
+    this.#pending = null
+    this.close()
+  }
+
+  readonly #keepFocus = (event: MouseEvent): void => {
+    event.preventDefault()
+  }
+
+  readonly #onClick = (event: MouseEvent): void => {
+    const option = (event.target as Element).closest('[role="option"]')
+    const index = option ? [...this.#listbox.children].indexOf(option) : -1
+    const match = this.#matches[index]
+    if (match) this.#commit(match.name)
+  }
+}
+
+/** Marks an event as the kit's own write, so the combobox does not treat it as typing. */
+export function commitEvent(type: 'input' | 'change'): Event {
+  return Object.assign(new Event(type, { bubbles: true }), { rkCommit: true })
+}

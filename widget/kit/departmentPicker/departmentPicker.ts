@@ -1,0 +1,60 @@
+import type { KitTexts } from '../texts.ts'
+import { Combobox, commitEvent } from './combobox.ts'
+import type { DepartmentSource } from './departmentSource.ts'
+
+const MARK = 'data-rk-department-picker'
+
+export interface DepartmentPicker {
+  readonly input: HTMLInputElement
+  destroy(): void
+}
+
+/**
+ * Upgrades the widget's own department input into a combobox. The chosen name is written into that
+ * input followed by `input` and `change` events, because the widget's form model only follows DOM events.
+ */
+export function createDepartmentPicker(input: HTMLInputElement, source: DepartmentSource, texts: KitTexts): DepartmentPicker {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let inFlight: AbortController | undefined
+
+  const combobox = new Combobox(input, texts, {
+    onQuery(query) {
+      clearTimeout(timer)
+      inFlight?.abort()
+      const controller = (inFlight = new AbortController())
+      const run = () => {
+        source.search(query, controller.signal).then(
+          (matches) => {
+            // An answer to a query the user has already typed past is dropped.
+            if (!controller.signal.aborted && input.value === query) combobox.show(matches)
+          },
+          () => {},
+        )
+      }
+      if (source.debounceMs > 0) timer = setTimeout(run, source.debounceMs)
+      else run()
+    },
+    onCommit(name) {
+      input.value = name
+      input.dispatchEvent(commitEvent('input'))
+      input.dispatchEvent(commitEvent('change'))
+    },
+  })
+  combobox.start()
+  input.setAttribute(MARK, '')
+
+  return {
+    input,
+    destroy() {
+      clearTimeout(timer)
+      inFlight?.abort()
+      combobox.destroy()
+      input.removeAttribute(MARK)
+    },
+  }
+}
+
+/** True when this very input has been upgraded already (the widget keeps inputs until it re-renders). */
+export function isUpgraded(input: HTMLInputElement): boolean {
+  return input.hasAttribute(MARK)
+}

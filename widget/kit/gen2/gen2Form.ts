@@ -1,0 +1,39 @@
+/**
+ * Where things are in a rendered Gen2 (`okta-sign-in.min.js`) sign-up form. Kept in one place because
+ * Okta does not promise these selectors: pin the widget version and re-check them on upgrade.
+ */
+export interface Gen2Form {
+  readonly form: HTMLFormElement
+  input(attribute: string): HTMLInputElement | null
+  checkboxLabel(attribute: string): HTMLElement | null
+  submitBar(): HTMLElement | null
+}
+
+export function findEnrollProfileForm(doc: Document): Gen2Form | undefined {
+  const form = doc.querySelector<HTMLFormElement>('.siw-main-view.enroll-profile form.o-form')
+  if (!form) return undefined
+  const byName = (attribute: string) => CSS.escape(`userProfile.${attribute}`)
+  return {
+    form,
+    input: (attribute) => form.querySelector<HTMLInputElement>(`input[name="${byName(attribute)}"]`),
+    checkboxLabel: (attribute) => {
+      const input = form.querySelector<HTMLInputElement>(`input[type="checkbox"][name="${byName(attribute)}"]`)
+      return input ? form.querySelector<HTMLElement>(`label[data-se-for-name="${byName(attribute)}"]`) : null
+    },
+    submitBar: () => form.querySelector<HTMLElement>('.o-form-button-bar'),
+  }
+}
+
+interface Gen2Internals {
+  router?: { appState?: { getCurrentViewState?(): { href?: string } | undefined } }
+}
+
+/**
+ * True on the progressive-profile form. Gen2 renders that form under the same name as the sign-up form
+ * and tells them apart only by the remediation's href, which it does not expose publicly; when the href
+ * cannot be read the form is treated as the sign-up form (the kit then checks it, the safer mistake).
+ */
+export function isProfileUpdate(signIn: unknown): boolean {
+  const href = (signIn as Gen2Internals).router?.appState?.getCurrentViewState?.()?.href
+  return typeof href === 'string' && href.endsWith('/idp/idx/enroll/update')
+}

@@ -1,0 +1,84 @@
+import type { Policy } from '../../policy/index.ts'
+import type { KitTexts } from './texts.ts'
+
+/** One field error as the widget's registration callbacks take it. */
+export interface FieldError {
+  property: string
+  errorSummary: string
+}
+
+export interface RegistrationFailure {
+  errorSummary: string
+  errorCauses: FieldError[]
+}
+
+/** The registration form's data as the widget hands it to preSubmit: `{ userProfile: { … } }`. */
+export interface RegistrationData {
+  userProfile?: Record<string, unknown>
+  [key: string]: unknown
+}
+
+export type RegistrationCallback<T> = (
+  data: T,
+  onSuccess: (data: T) => void,
+  onFailure: (error?: RegistrationFailure) => void,
+) => void
+
+/** The `registration` block of the widget config (both generations use this shape). */
+export interface RegistrationCallbacks {
+  parseSchema?: RegistrationCallback<unknown>
+  preSubmit?: RegistrationCallback<RegistrationData>
+  postSubmit?: RegistrationCallback<unknown>
+  [key: string]: unknown
+}
+
+/** The part of the widget config the kit reads and composes with; every other entry is left alone. */
+export interface WidgetConfig {
+  registration?: RegistrationCallbacks
+  [key: string]: unknown
+}
+
+type Listener = (...args: never[]) => void
+
+/** The part of an `OktaSignIn` instance the kit uses. Nothing here is specific to one widget generation. */
+export interface SignInWidget {
+  on(event: string, handler: Listener): unknown
+  off?(event: string, handler?: Listener): unknown
+  /** Present only on the third-generation widget. */
+  afterTransform?: unknown
+}
+
+/** A registration error as analytics receive it, whether the kit or the server found it. */
+export interface RegistrationErrorEvent {
+  formName: string | undefined
+  errorSummary: string
+  errorCauses: Array<{ property: string; errorSummary: string[] }>
+}
+
+export interface RegistrationKitOptions {
+  /** The registration policy, as the server runs it (the public part: no provider lists). */
+  policy: Policy
+  /** `GET <url>?q=&limit=` returning `{ results: [{ name }] }`; without it, or when it fails, the policy's directory is searched. */
+  departmentsUrl?: string
+  /** Overrides for the kit's own texts (consent sentence, link names, picker announcements). */
+  texts?: Partial<KitTexts>
+  /** Also check the progressive-profile form (`/idp/idx/enroll/update`). Default: registration only. */
+  progressiveProfile?: boolean
+  /** How many departments the picker lists at once. Default 8. */
+  departmentLimit?: number
+  /** CSP nonce for the kit's `<style>`. Default: the widget config's `cspNonce`. */
+  styleNonce?: string
+  /** Called after the widget accepted the registration (2xx), with the email it sent. */
+  onPostSubmit?: (email: string) => void
+  /** Called for every error the widget shows on a form: the kit's own checks and the server's. */
+  onError?: (event: RegistrationErrorEvent) => void
+}
+
+export interface RegistrationKitHandle {
+  /** Which widget the kit found; `gen3` is recognised but not customized yet. */
+  readonly generation: 'gen2' | 'gen3'
+  /** Removes every listener, callback, element and attribute the kit added. Safe to call twice. */
+  destroy(): void
+  /** Alias of `destroy`. */
+  remove(): void
+}
