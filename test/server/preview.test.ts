@@ -1,0 +1,140 @@
+import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { promisify } from 'node:util'
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildServer } from '../../server/app.ts'
+import { loadConfig } from '../../server/config/index.ts'
+import { HookResponse } from '../../server/hook/contract.ts'
+import { buildPreviewRequest } from '../../server/preview/request.ts'
+
+const SECRET = 'a-test-secret-of-length'
+const run = promisify(execFile)
+
+/** The object's key structure (what the documented payloads fix), without its values. */
+function shape(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return typeof value
+  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, shape((value as Record<string, unknown>)[key])]))
+}
+
+function fixture(name: string): Record<string, any> {
+  return JSON.parse(readFileSync(new URL(`../../../shared/fixtures/hook/${name}`, import.meta.url), 'utf8'))
+}
+
+describe('hook preview request', () => {
+  let app: FastifyInstance
+  beforeAll(async () => {
+    app = await buildServer({ config: loadConfig({ HOOK_AUTH_SECRET: SECRET }), logger: false })
+  })
+  afterAll(() => app.close())
+
+  const post = (body: unknown) =>
+    app.inject({ method: 'POST', url: '/hooks/registration', headers: { authorization: SECRET }, payload: body as object })
+
+  it('has the documented self-service registration shape apart from the form values', () => {
+    const request = buildPreviewRequest({ email: 'rosario.jones@example.com', firstName: 'Rosario', lastName: 'Jones' })
+    expect(shape(request)).toEqual(shape(fixture('ssr-request.json')))
+  })
+
+  it('has the documented progressive profile shape with the update as userProfileUpdate', () => {
+    const request = buildPreviewRequest({ email: 'rosario.jones@example.com', department: 'Legal', progressive: true })
+    const documented = fixture('progressive-profile-request.json')
+    documented.data.userProfileUpdate = { department: 'Legal' }
+    documented.data.context.user.profile = { login: '', email: '', locale: '' }
+    expect(shape(request)).toEqual(shape(documented))
+  })
+
+  it('uses a fresh event id and the current time unless pinned', () => {
+    const now = new Date('2026-01-02T03:04:05.000Z')
+    expect(buildPreviewRequest({ email: 'a@example.com' }, { eventId: 'evt-1', now })).toMatchObject({
+      eventId: 'evt-1',
+      eventTime: now.toISOString(),
+    })
+    expect(buildPreviewRequest({ email: 'a@example.com' }).eventId).not.toBe(buildPreviewRequest({ email: 'a@example.com' }).eventId)
+  })
+
+  it('is accepted by the hook and allowed when the profile passes the default policy', async () => {
+    const now = new Date('2026-01-02T03:04:05.000Z')
+    const request = buildPreviewRequest({ email: 'ann@Example.com', department: ' engineering ', termsAccepted: true }, { now })
+    const response = await post(request)
+    expect(response.statusCode).toBe(200)
+    expect(HookResponse.parse(response.json())).toEqual({
+      commands: [
+        {
+          type: 'com.okta.user.profile.update',
+          value: {
+            email: 'ann@example.com',
+            login: 'ann@example.com',
+            department: 'Engineering',
+            termsVersion: '2026-01',
+            termsAcceptedAt: now.toISOString(),
+          },
+        },
+      ],
+    })
+  })
+
+  it('is accepted by the hook as a progressive profile update', async () => {
+    const response = await post(buildPreviewRequest({ email: 'ann@example.com', department: 'legal', progressive: true }))
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toEqual({
+      commands: [{ type: 'com.okta.user.progressive.profile.update', value: { department: 'Legal' } }],
+    })
+  })
+})
+
+describe('npm run hook:preview', () => {
+  let app: FastifyInstance
+  let url: string
+  beforeAll(async () => {
+    app = await buildServer({ config: loadConfig({ HOOK_AUTH_SECRET: SECRET }), logger: false })
+    url = `${await app.listen({ host: '127.0.0.1', port: 0 })}/hooks/registration`
+  })
+  afterAll(() => app.close())
+
+  // The real command line, as a person runs it; the environment must not leak a secret or URL in.
+  const preview = (...args: string[]) =>
+    run('node', ['--import', 'tsx', 'server/preview/hookPreview.ts', ...args], {
+      env: { PATH: process.env.PATH },
+      timeout: 20_000,
+    })
+
+  it('prints the request, the response and an allow decision', async () => {
+    const { stdout } = await preview('--url', url, '--secret', SECRET, '--email', 'ann@example.com', '--department', 'Engineering', '--terms', 'true')
+    expect(stdout).toContain('"requestType": "self.service.registration"')
+    expect(stdout).toContain('Response: 200 OK')
+    expect(stdout).toMatch(/^Decision: ALLOW \(updates email, login, department, termsVersion, termsAcceptedAt\)$/m)
+  }, 30_000)
+
+  it('prints a deny decision naming every failing field', async () => {
+    const { stdout } = await preview('--url', url, '--secret', SECRET, '--email', 'ann@gmail.com', '--department', 'enginering', '--terms', 'false')
+    expect(stdout).toMatch(
+      /^Decision: DENY \(INVALID_EMAIL_DOMAIN at data\.userProfile\.email, UNKNOWN_DEPARTMENT at data\.userProfile\.department, TERMS_NOT_ACCEPTED at data\.userProfile\.termsAccepted\)$/m,
+    )
+  }, 30_000)
+
+  it('takes the URL, secret and header name from the environment', async () => {
+    const { stdout } = await run('node', ['--import', 'tsx', 'server/preview/hookPreview.ts', '--email', 'ann@example.com', '--progressive', '--department', 'legal'], {
+      env: { PATH: process.env.PATH, HOOK_URL: url, HOOK_AUTH_SECRET: SECRET, HOOK_AUTH_HEADER: 'authorization' },
+      timeout: 20_000,
+    })
+    expect(stdout).toMatch(/^Decision: ALLOW \(updates department\)$/m)
+  }, 30_000)
+
+  it('exits 1 with a one-line message when the secret is wrong', async () => {
+    const failure = preview('--url', url, '--secret', 'not-the-secret', '--email', 'ann@example.com')
+    await expect(failure).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/^hook:preview: 401 from .*wrong or missing secret.*\n$/) })
+  }, 30_000)
+
+  it('exits 1 with a one-line message when nothing listens at the URL', async () => {
+    const closed = await buildServer({ config: loadConfig({ HOOK_AUTH_SECRET: SECRET }), logger: false })
+    const gone = `${await closed.listen({ host: '127.0.0.1', port: 0 })}/hooks/registration`
+    await closed.close()
+    const failure = preview('--url', gone, '--secret', SECRET, '--email', 'ann@example.com')
+    await expect(failure).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/^hook:preview: no answer from .*: ECONNREFUSED\n$/) })
+  }, 30_000)
+
+  it('exits 1 with the usage when --email is missing', async () => {
+    await expect(preview('--url', url)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('--email is required') })
+  }, 30_000)
+})
