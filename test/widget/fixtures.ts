@@ -1,9 +1,9 @@
-import { compilePolicy, type Policy } from '../../policy/index.ts'
+import { compilePolicy } from '../../policy/index.ts'
 import defaultPolicy from '../../policy/default-policy.json' with { type: 'json' }
-import { DEFAULT_MESSAGES } from '../../policy/schema.ts'
+import { PolicySchema } from '../../policy/schema.ts'
 
-/** The shipped policy with every default filled in, as `PolicySchema` would produce it. */
-export const policy = { ...defaultPolicy, messages: DEFAULT_MESSAGES } as unknown as Policy
+/** The shipped policy, validated with every default filled in, as the server and the snippet use it. */
+export const policy = PolicySchema.parse(defaultPolicy)
 
 export const compiled = compilePolicy(policy)
 

@@ -32,11 +32,10 @@ function newTabLink(doc: Document, href: string, name: string, newTabHint: strin
   link.target = '_blank'
   link.rel = 'noopener noreferrer'
   link.className = 'rk-consent-link'
-  link.append(doc.createTextNode(name))
   // Screen-reader users hear that the link leaves the form; sighted users see the usual link style.
   const hint = doc.createElement('span')
   hint.className = 'rk-visually-hidden'
-  hint.append(doc.createTextNode(` ${newTabHint}`))
-  link.append(hint)
+  hint.append(doc.createTextNode(newTabHint))
+  link.append(doc.createTextNode(`${name} `), hint)
   return link
 }

@@ -12,7 +12,9 @@ export interface Gen2Form {
 export function findEnrollProfileForm(doc: Document): Gen2Form | undefined {
   const form = doc.querySelector<HTMLFormElement>('.siw-main-view.enroll-profile form.o-form')
   if (!form) return undefined
-  const byName = (attribute: string) => CSS.escape(`userProfile.${attribute}`)
+  // Policy attribute names are letters, digits and underscores, so the quoted selector needs no escaping;
+  // only Gen2's class names (with a dot) would.
+  const byName = (attribute: string) => `userProfile.${attribute}`
   return {
     form,
     input: (attribute) => form.querySelector<HTMLInputElement>(`input[name="${byName(attribute)}"]`),
