@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/dom'
-import userEvent from '@testing-library/user-event'
+import { userEvent } from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createDepartmentDirectory } from '../../policy/index.ts'
 import { createDepartmentPicker, type DepartmentPicker } from '../../widget/kit/departmentPicker/departmentPicker.ts'
