@@ -133,7 +133,7 @@ describe('department picker', () => {
   })
 
   it('waits for IME composition to end before filtering', async () => {
-    const combobox = screen.getByRole('combobox')
+    const combobox = screen.getByRole<HTMLInputElement>('combobox')
     combobox.focus()
     combobox.dispatchEvent(new CompositionEvent('compositionstart'))
     combobox.value = 'tax'
