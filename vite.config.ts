@@ -1,5 +1,6 @@
 import { playwright } from '@vitest/browser-playwright'
-import { defineConfig } from 'vitest/config'
+import { defineConfig, mergeConfig } from 'vitest/config'
+import { pageBuild } from './widget/page/build.ts'
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -8,7 +9,7 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 // - jsdom:   widget units queried by role and label with Testing Library
 // - browser: widget units in real Chromium (keyboard, layout, axe) via vitest browser mode
 // - e2e:     the real widget on the served page, driven by Playwright against a listening server
-export default defineConfig({
+const tests = defineConfig({
   test: {
     projects: [
       {
@@ -50,4 +51,12 @@ export default defineConfig({
       },
     ],
   },
+})
+
+// `vite build` builds the embedded page; other builds are chosen by mode (`vite build --mode <name>`).
+export default defineConfig(({ mode }) => {
+  switch (mode) {
+    default:
+      return mergeConfig(pageBuild, tests)
+  }
 })

@@ -46,7 +46,7 @@ export function selectAuthenticatorState(ctx: ResponseContext) {
 }
 
 function currentAuthenticator(ctx: ResponseContext, key: AuthenticatorKey) {
-  if (key === 'password') return { ...AUTHENTICATORS.password, settings: { complexity: PASSWORD_COMPLEXITY, age: { minAgeMinutes: 0, historyCount: 4 } } }
+  if (key === 'password') return { ...AUTHENTICATORS.password, settings: { complexity: PASSWORD_COMPLEXITY, age: { minAgeMinutes: 0, historyCount: 0 } } }
   return {
     ...AUTHENTICATORS.email,
     resend: ionForm(ctx, 'resend', '/idp/idx/challenge/resend'),

@@ -1,0 +1,42 @@
+export interface Nonces {
+  script: string
+  style: string
+}
+
+/** Inside `<script type="application/json">`, only `<` could end the element early (`</script>`). */
+export const scriptSafeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
+
+/**
+ * The page is a constant template: only the CSP nonces (hex from @fastify/helmet) and the JSON config
+ * are inserted, and the JSON is never parsed as HTML. Everything the user sees later is set as text.
+ */
+export const pageHtml = (nonces: Nonces, configJson: string) => `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Create your account</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/widget/css/okta-sign-in.min.css">
+<link rel="stylesheet" href="/page/page.css">
+</head>
+<body>
+<main>
+  <div id="sign-in-widget"></div>
+  <section id="signed-in" class="signed-in" aria-labelledby="signed-in-title" hidden>
+    <h1 id="signed-in-title" tabindex="-1">You are signed in</h1>
+    <dl>
+      <dt>Name</dt><dd data-claim="name"></dd>
+      <dt>Email</dt><dd data-claim="email"></dd>
+      <dt>Department</dt><dd data-claim="department"></dd>
+      <dt>Terms accepted</dt><dd data-claim="consent"></dd>
+    </dl>
+    <button type="button" id="sign-out">Sign out</button>
+  </section>
+</main>
+<script type="application/json" id="page-config" nonce="${nonces.script}">${configJson}</script>
+<script src="/widget/js/okta-sign-in.oie.min.js" nonce="${nonces.script}"></script>
+<script type="module" src="/page/page.js" nonce="${nonces.script}"></script>
+</body>
+</html>
+`

@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import type { Policy } from '../../policy/index.ts'
+import { assetRoutes, PAGE_DIST } from './assets.ts'
+import { pageHtml, scriptSafeJson } from './html.ts'
+import { legalRoutes } from './legal.ts'
+
+export interface PageOptions {
+  /** `issuer` and `redirectUri` may be paths (the emulator): they are resolved against the request's origin. */
+  okta: { issuer: string; clientId: string; redirectUri: string }
+  /** Handed to the page as is, for the customization kit. */
+  policy: Policy
+}
+
+/** The embedded sign-in page at `/`, its assets, and the legal pages the consent box links to. */
+export default fp(
+  async function page(app: FastifyInstance, { okta, policy }: PageOptions) {
+    if (!existsSync(path.join(PAGE_DIST, 'page.js'))) {
+      app.log.warn(`The page's browser bundle is missing in ${PAGE_DIST}: run "npm run build".`)
+    }
+    const absolute = (url: string, origin: string) => (/^https?:\/\//.test(url) ? url : new URL(url, origin).toString())
+    // The widget talks to the issuer: this origin for the emulator, the org's otherwise.
+    const connectSrc = ["'self'", ...(/^https?:\/\//.test(okta.issuer) ? [new URL(okta.issuer).origin] : [])]
+
+    await app.register(assetRoutes)
+    await app.register(legalRoutes)
+    app.get(
+      '/',
+      {
+        helmet: {
+          contentSecurityPolicy: {
+            directives: {
+              defaultSrc: ["'self'"],
+              scriptSrc: ["'self'"],
+              styleSrc: ["'self'"],
+              imgSrc: ["'self'", 'data:'],
+              fontSrc: ["'self'", 'data:'],
+              connectSrc,
+              frameAncestors: ["'none'"],
+              formAction: ["'self'"],
+              objectSrc: ["'none'"],
+              baseUri: ["'self'"],
+            },
+          },
+        },
+      },
+      (request, reply) => {
+        const origin = `${request.protocol}://${request.host}`
+        const config = {
+          okta: { ...okta, issuer: absolute(okta.issuer, origin), redirectUri: absolute(okta.redirectUri, origin) },
+          policy,
+        }
+        return reply
+          .type('text/html; charset=utf-8')
+          .header('cache-control', 'no-store')
+          .send(pageHtml(reply.cspNonce, scriptSafeJson(config)))
+      },
+    )
+  },
+  { name: 'page', dependencies: ['@fastify/helmet'] },
+)

@@ -1,0 +1,20 @@
+import path from 'node:path'
+import type { UserConfig } from 'vite'
+
+/**
+ * The embedded page's browser entry, built to dist/page/page.js (+ page.css). The widget itself is not
+ * bundled: the server serves its own Identity Engine bundle from node_modules.
+ */
+export const pageBuild: UserConfig = {
+  publicDir: false,
+  build: {
+    outDir: path.join(import.meta.dirname, '../../dist/page'),
+    emptyOutDir: true,
+    modulePreload: false,
+    sourcemap: true,
+    rollupOptions: {
+      input: path.join(import.meta.dirname, 'main.ts'),
+      output: { entryFileNames: 'page.js', assetFileNames: 'page[extname]' },
+    },
+  },
+}
