@@ -1,0 +1,68 @@
+import Fastify, { type FastifyInstance } from 'fastify'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright'
+import { build } from 'vite'
+import defaultPolicy from '../../policy/default-policy.json' with { type: 'json' }
+import { compilePolicy } from '../../policy/index.ts'
+import { PolicySchema } from '../../policy/schema.ts'
+import { createEmailProviders } from '../../server/emailProviders.ts'
+import emulator from '../../server/emulator/index.ts'
+import registrationHook from '../../server/hook/index.ts'
+import page from '../../server/page/index.ts'
+import jsonBody from '../../server/plugins/jsonBody.ts'
+import security from '../../server/plugins/security.ts'
+import { pageBuild } from '../../widget/page/build.ts'
+
+export const HOOK_SECRET = 'e2e-hook-secret-0123456789'
+const CLIENT_ID = 'registration-kit-local'
+
+/** Builds the page's browser bundle once per test file, so tests always run the current entry. */
+export const buildPage = () => build({ ...pageBuild, configFile: false, logLevel: 'warn' })
+
+/**
+ * The offline product on 127.0.0.1:<random>: the real hook, the emulator calling it over HTTP, the page.
+ * `hookUrl` points the emulator elsewhere (e.g. a port where nothing listens: the hook is down).
+ */
+export async function startServer({ hookUrl }: { hookUrl?: string } = {}): Promise<{ app: FastifyInstance; url: string }> {
+  const policy = PolicySchema.parse(defaultPolicy)
+  const registration = compilePolicy(policy)
+  const app = Fastify()
+  await app.register(security)
+  await app.register(jsonBody)
+  await app.register(registrationHook, {
+    auth: { header: { name: 'authorization', secret: HOOK_SECRET } },
+    registration,
+    providers: createEmailProviders(),
+  })
+  await app.register(emulator, {
+    clientId: CLIENT_ID,
+    redirectUri: '/login/callback',
+    hook: { url: hookUrl, authHeader: 'authorization', authSecret: HOOK_SECRET },
+    registration,
+  })
+  await app.register(page, { okta: { issuer: '/oauth2/default', clientId: CLIENT_ID, redirectUri: '/login/callback' }, policy })
+  const url = await app.listen({ host: '127.0.0.1', port: 0 })
+  return { app, url }
+}
+
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+
+/** A fresh context per test: no widget transaction or cached well-known leaks from one test into another. */
+export async function openPage(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 1100 } })
+  const tab = await context.newPage()
+  const problems: string[] = []
+  tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+  tab.on('console', (message) => {
+    // Every 400 (a DENY or a validation error) is logged by the browser; those are expected.
+    if (message.type() === 'error' && !/status of 400/.test(message.text())) problems.push(message.text())
+  })
+  tab.on('response', (response) => {
+    if (response.status() === 404) problems.push(`404 ${response.url()}`)
+  })
+  await tab.goto(url)
+  return { context, page: tab, problems }
+}

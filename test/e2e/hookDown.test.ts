@@ -1,0 +1,65 @@
+import { createServer as createHttpServer, type Server } from 'node:http'
+import { createServer } from 'node:net'
+import type { Browser } from 'playwright'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { fillSignUp, openSignUp, registrant, submitSignUp } from './flows.ts'
+import { buildPage, launchBrowser, openPage, startServer } from './harness.ts'
+
+/** A port where nothing listens: connecting to it fails at once, like a hook that is down. */
+async function closedPort(): Promise<number> {
+  const probe = createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const address = probe.address()
+  await new Promise((resolve) => probe.close(resolve))
+  return typeof address === 'object' && address ? address.port : 9
+}
+
+/** A hook that accepts the request and never answers: Okta gives up after 3 s, twice. */
+async function silentHook(): Promise<{ hook: Server; url: string }> {
+  const hook = createHttpServer(() => {})
+  await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve))
+  const address = hook.address()
+  return { hook, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 9}/hooks/registration` }
+}
+
+let down: Awaited<ReturnType<typeof startServer>>
+let slow: Awaited<ReturnType<typeof startServer>>
+let silent: Awaited<ReturnType<typeof silentHook>>
+let browser: Browser
+
+beforeAll(async () => {
+  await buildPage()
+  silent = await silentHook()
+  ;[down, slow, browser] = await Promise.all([
+    startServer({ hookUrl: `http://127.0.0.1:${await closedPort()}/hooks/registration` }),
+    startServer({ hookUrl: silent.url }),
+    launchBrowser(),
+  ])
+})
+afterAll(async () => {
+  await browser?.close()
+  await Promise.all([down?.app.close(), slow?.app.close()])
+  silent?.hook.closeAllConnections()
+  silent?.hook.close()
+})
+
+it('tells the user their account could not be created when the hook is down, on the same form', async () => {
+  await expectRegistrationFailure(down.url)
+})
+
+it('tells the user their account could not be created when the hook answers after more than 3 s', async () => {
+  await expectRegistrationFailure(slow.url)
+})
+
+async function expectRegistrationFailure(url: string) {
+  const { context, page, problems } = await openPage(browser, url)
+  await openSignUp(page)
+  const who = registrant()
+  await fillSignUp(page, who)
+  await submitSignUp(page)
+  const banner = page.getByText('There was an error creating your account. Please try registering again.')
+  await expect.poll(() => banner.isVisible(), { timeout: 15_000 }).toBe(true)
+  expect(await page.getByLabel('Email').inputValue()).toBe(who.email)
+  expect(problems).toEqual([])
+  await context.close()
+}

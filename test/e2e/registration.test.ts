@@ -1,0 +1,99 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import {
+  enrollAuthenticators,
+  enterEmailCode,
+  fieldError,
+  fillSignUp,
+  openSignUp,
+  registrant,
+  signUpValues,
+  submitSignUp,
+  waitForFocus,
+} from './flows.ts'
+import { buildPage, launchBrowser, openPage, startServer } from './harness.ts'
+
+const SCREENSHOTS = path.join(import.meta.dirname, '../../docs/screenshots')
+
+describe('registering in the real widget against the offline emulator and the real hook', () => {
+  let server: Awaited<ReturnType<typeof startServer>>
+  let browser: Browser
+  let context: BrowserContext
+  let page: Page
+  let problems: string[]
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true })
+    await buildPage()
+    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.app.close()
+  })
+  afterEach(async () => {
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
+  async function signUpAs(overrides: Parameters<typeof registrant>[0] = {}) {
+    ;({ context, page, problems } = await openPage(browser, server.url))
+    await openSignUp(page)
+    const who = registrant(overrides)
+    await fillSignUp(page, who)
+    return who
+  }
+
+  it('shows the hook’s message under the email field for a denied domain and keeps every typed value', async () => {
+    const who = await signUpAs({ email: 'ada@gmail.com' })
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'form.png') })
+    await submitSignUp(page)
+    await expect.poll(() => fieldError(page, 'email').textContent()).toContain('Only example.com addresses can register.')
+    expect(await signUpValues(page)).toEqual([who.firstName, who.lastName, who.email, who.department])
+    expect(await page.getByRole('checkbox').isChecked()).toBe(true)
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'error.png') })
+  })
+
+  it('shows the hook’s message under the first name when it contains digits', async () => {
+    await signUpAs({ firstName: 'Ada2' })
+    await submitSignUp(page)
+    await expect.poll(() => fieldError(page, 'firstName').textContent()).toContain('Use 1 to 50 letters')
+    await expect.poll(() => fieldError(page, 'lastName').count()).toBe(0)
+  })
+
+  it('shows a message under the consent checkbox when it is left unchecked', async () => {
+    await signUpAs({ acceptTerms: false })
+    await submitSignUp(page)
+    await expect.poll(() => fieldError(page, 'termsAccepted').textContent()).toMatch(/\S/)
+    expect(await page.getByRole('checkbox').isChecked()).toBe(false)
+  })
+
+  it('registers an allowed user with the emailed code and a password, then shows the stamped profile', async () => {
+    const who = await signUpAs({ department: '  human   RESOURCES ' })
+    await submitSignUp(page)
+    await enrollAuthenticators(page, server.url, who.email)
+    const signedIn = page.getByRole('region', { name: 'You are signed in' })
+    await expect.poll(() => signedIn.isVisible(), { timeout: 15_000 }).toBe(true)
+    const profile = await signedIn.locator('dd').allTextContents()
+    expect(profile.slice(0, 3)).toEqual(['Ada Lovelace', who.email, 'Human Resources'])
+    expect(profile[3]).toMatch(/^Version 2026-01, on .+ GMT$/)
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'success.png') })
+
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await expect.poll(() => page.getByRole('link', { name: 'Sign up' }).isVisible(), { timeout: 15_000 }).toBe(true)
+    expect(await signedIn.isVisible()).toBe(false)
+  })
+
+  it('resumes at the email code after a reload in the middle of the registration', async () => {
+    const who = await signUpAs()
+    await submitSignUp(page)
+    await page.locator('[data-se="okta_email"]').getByRole('link', { name: 'Set up' }).click()
+    await waitForFocus(page, 'credentials.passcode')
+    await page.reload()
+    await expect.poll(() => page.getByText('Verify with your email').isVisible(), { timeout: 15_000 }).toBe(true)
+    await enterEmailCode(page, server.url, who.email)
+    await expect.poll(() => page.locator('[data-se="okta_password"]').isVisible(), { timeout: 15_000 }).toBe(true)
+  })
+})
