@@ -1,0 +1,57 @@
+import { policy } from '../widget/fixtures.ts'
+import { registrationKit, type RegistrationKitOptions, type WidgetConfig } from '../../widget/kit/index.ts'
+import { enrollProfile, profileFields, registrationAccepted, serveIdx, type IdxResponder, type SentRequest } from './idx.ts'
+import { loadWidget, rendered, type OktaSignInInstance } from './widget.ts'
+
+export interface SignUpPage {
+  signIn: OktaSignInInstance
+  config: WidgetConfig
+  sent: SentRequest[]
+  /** Requests that would have created an account. */
+  registrations(): SentRequest[]
+  close(): void
+}
+
+/**
+ * The real Gen2 widget on the sign-up form with the kit applied, the way the embedded page does it:
+ * `new OktaSignIn(config)`, then the kit, then `renderEl`.
+ */
+export async function openSignUp(
+  options: { consent?: boolean; respond?: IdxResponder; kit?: Partial<RegistrationKitOptions> } = {},
+): Promise<SignUpPage> {
+  const OktaSignIn = await loadWidget()
+  sessionStorage.clear()
+  // The widget renders its own <main> landmark.
+  document.body.innerHTML = '<div id="root"></div>'
+  const fields = profileFields({ consent: options.consent })
+  const sent: SentRequest[] = []
+  const stopServing = serveIdx(
+    options.respond ??
+      ((path) => (path === '/idp/idx/enroll/new' ? { status: 200, body: registrationAccepted() } : { status: 200, body: enrollProfile(fields) })),
+    sent,
+  )
+  const config: WidgetConfig = { baseUrl: location.origin, stateToken: 'state-token', language: 'en' }
+  const signIn = new OktaSignIn(config)
+  const kit = registrationKit(signIn, config, { policy, ...options.kit })
+  const ready = rendered(signIn, 'enroll-profile')
+  void signIn.renderEl({ el: '#root' })
+  await ready
+  return {
+    signIn,
+    config,
+    sent,
+    registrations: () => sent.filter((request) => request.path === '/idp/idx/enroll/new'),
+    close() {
+      kit.destroy()
+      signIn.remove()
+      stopServing()
+    },
+  }
+}
+
+/** The error text the widget shows under a profile field, if any. */
+export function fieldError(attribute: string): string | undefined {
+  return document
+    .querySelector(`[data-se="o-form-fieldset-userProfile.${attribute}"] .o-form-input-error`)
+    ?.textContent?.trim()
+}

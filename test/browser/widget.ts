@@ -1,0 +1,47 @@
+import widgetCssUrl from '@okta/okta-signin-widget/css/okta-sign-in.min.css?url'
+import widgetJsUrl from '../../node_modules/@okta/okta-signin-widget/dist/js/okta-sign-in.min.js?url'
+
+interface OktaSignInInstance {
+  renderEl(options: { el: string }): Promise<unknown>
+  on(event: string, handler: (...args: never[]) => void): void
+  off(event: string, handler?: (...args: never[]) => void): void
+  remove(): void
+}
+
+declare global {
+  interface Window {
+    OktaSignIn?: new (config: Record<string, unknown>) => OktaSignInInstance
+  }
+}
+
+function load<T extends HTMLElement>(element: T): Promise<void> {
+  return new Promise((resolve, reject) => {
+    element.addEventListener('load', () => resolve(), { once: true })
+    element.addEventListener('error', () => reject(new Error('could not load the widget')), { once: true })
+    document.head.append(element)
+  })
+}
+
+/** Loads the Gen2 widget bundle and its CSS with script and link tags, as Okta's hosted page does. */
+export async function loadWidget(): Promise<NonNullable<Window['OktaSignIn']>> {
+  if (!window.OktaSignIn) {
+    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: widgetCssUrl })
+    const script = Object.assign(document.createElement('script'), { src: widgetJsUrl })
+    await Promise.all([load(link), load(script)])
+  }
+  return window.OktaSignIn!
+}
+
+export type { OktaSignInInstance }
+
+/** Resolves on the next `afterRender` of `formName`, with the widget's DOM in place. */
+export function rendered(signIn: OktaSignInInstance, formName: string): Promise<void> {
+  return new Promise((resolve) => {
+    const handler = (context: { formName?: string }) => {
+      if (context.formName !== formName) return
+      signIn.off('afterRender', handler as never)
+      resolve()
+    }
+    signIn.on('afterRender', handler as never)
+  })
+}
