@@ -8,11 +8,10 @@ interface OktaSignInInstance {
   remove(): void
 }
 
-declare global {
-  interface Window {
-    OktaSignIn?: new (config: Record<string, unknown>) => OktaSignInInstance
-  }
-}
+type OktaSignInConstructor = new (config: Record<string, unknown>) => OktaSignInInstance
+
+// Read without a global declaration: the page's own typings declare `window.OktaSignIn` their way.
+const global = () => (window as unknown as { OktaSignIn?: OktaSignInConstructor }).OktaSignIn
 
 function load<T extends HTMLElement>(element: T): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -23,13 +22,13 @@ function load<T extends HTMLElement>(element: T): Promise<void> {
 }
 
 /** Loads the Gen2 widget bundle and its CSS with script and link tags, as Okta's hosted page does. */
-export async function loadWidget(): Promise<NonNullable<Window['OktaSignIn']>> {
-  if (!window.OktaSignIn) {
+export async function loadWidget(): Promise<OktaSignInConstructor> {
+  if (!global()) {
     const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: widgetCssUrl })
     const script = Object.assign(document.createElement('script'), { src: widgetJsUrl })
     await Promise.all([load(link), load(script)])
   }
-  return window.OktaSignIn!
+  return global()!
 }
 
 export type { OktaSignInInstance }
