@@ -1,5 +1,6 @@
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig, mergeConfig } from 'vitest/config'
+import { kitBuilds } from './widget/kit/build.ts'
 import { pageBuild } from './widget/page/build.ts'
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -56,6 +57,10 @@ const tests = defineConfig({
 // `vite build` builds the embedded page; other builds are chosen by mode (`vite build --mode <name>`).
 export default defineConfig(({ mode }) => {
   switch (mode) {
+    case 'kit':
+      return mergeConfig(kitBuilds.module, tests)
+    case 'code-editor':
+      return mergeConfig(kitBuilds.codeEditor, tests)
     default:
       return mergeConfig(pageBuild, tests)
   }
