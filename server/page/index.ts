@@ -42,6 +42,8 @@ export default fp(
               formAction: ["'self'"],
               objectSrc: ["'none'"],
               baseUri: ["'self'"],
+              // helmet's default would break the page on a plain-http host other than localhost.
+              upgradeInsecureRequests: null,
             },
           },
         },

@@ -15,7 +15,8 @@ type HookHandler = (request: FastifyRequest, reply: FastifyReply) => unknown
 export async function startFakeHook() {
   const calls: Array<{ headers: Record<string, unknown>; body: any }> = []
   let handler: HookHandler = () => ({ commands: [] })
-  const hook = Fastify()
+  // Hooks that never answer must not keep the test process open.
+  const hook = Fastify({ forceCloseConnections: true })
   hook.post('/hooks/registration', async (request, reply) => {
     calls.push({ headers: request.headers, body: request.body })
     return handler(request, reply)
@@ -31,6 +32,11 @@ export async function startFakeHook() {
     },
     close: () => hook.close(),
   }
+}
+
+/** Waits for real I/O while time is faked (vi.waitFor would advance the fake clock itself). */
+export async function until(condition: () => boolean) {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve))
 }
 
 export async function buildEmulator(hookUrl: string, overrides: Partial<EmulatorOptions> = {}): Promise<FastifyInstance> {

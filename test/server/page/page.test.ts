@@ -1,0 +1,77 @@
+import helmet from '@fastify/helmet'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import defaultPolicy from '../../../policy/default-policy.json' with { type: 'json' }
+import { PolicySchema } from '../../../policy/schema.ts'
+import page from '../../../server/page/index.ts'
+
+const policy = PolicySchema.parse(defaultPolicy)
+
+async function buildPage(issuer: string): Promise<FastifyInstance> {
+  const app = Fastify()
+  await app.register(helmet, { enableCSPNonces: true })
+  await app.register(page, { okta: { issuer, clientId: 'client', redirectUri: '/login/callback' }, policy })
+  await app.ready()
+  return app
+}
+
+const configOf = (html: string) => JSON.parse(/<script type="application\/json" id="page-config"[^>]*>([^<]*)<\/script>/.exec(html)![1]!)
+
+describe('GET /', () => {
+  let app: FastifyInstance
+  beforeAll(async () => {
+    app = await buildPage('/oauth2/default')
+  })
+  afterAll(() => app.close())
+
+  it('does not upgrade requests to https, so the page works on plain http hosts', async () => {
+    const response = await app.inject({ url: '/' })
+    expect(String(response.headers['content-security-policy'])).not.toContain('upgrade-insecure-requests')
+  })
+
+  it('gives every script the per-request nonce that the CSP allows', async () => {
+    const [first, second] = [await app.inject({ url: '/' }), await app.inject({ url: '/' })]
+    const nonce = /script-src[^;]*'nonce-([^']+)'/.exec(String(first.headers['content-security-policy']))?.[1]
+    expect(nonce).toBeTruthy()
+    expect(first.body.match(/nonce="([^"]+)"/g)).toEqual(Array(3).fill(`nonce="${nonce}"`))
+    expect(second.body).not.toContain(nonce)
+  })
+
+  it('resolves the emulator’s issuer and redirect URI against the request’s origin', async () => {
+    const response = await app.inject({ url: '/', headers: { host: '127.0.0.1:4567' } })
+    expect(configOf(response.body).okta).toEqual({
+      issuer: 'http://127.0.0.1:4567/oauth2/default',
+      clientId: 'client',
+      redirectUri: 'http://127.0.0.1:4567/login/callback',
+    })
+    expect(String(response.headers['content-security-policy'])).toMatch(/connect-src 'self'(;|$)/)
+  })
+
+  it('escapes "<" in the JSON config so policy text cannot close the script element', async () => {
+    const withMarkup = Fastify()
+    await withMarkup.register(helmet, { enableCSPNonces: true })
+    const hostile = { ...policy, messages: { ...policy.messages, summary: '</script><script>alert(1)</script>' } }
+    await withMarkup.register(page, { okta: { issuer: '/oauth2/default', clientId: 'c', redirectUri: '/cb' }, policy: hostile })
+    const { body } = await withMarkup.inject({ url: '/' })
+    expect(body).not.toContain('<script>alert(1)')
+    expect(configOf(body).policy.messages.summary).toBe('</script><script>alert(1)</script>')
+    await withMarkup.close()
+  })
+
+  it('serves only the widget files the page needs, and the legal pages', async () => {
+    expect((await app.inject({ url: '/widget/js/okta-sign-in.oie.min.js' })).statusCode).toBe(200)
+    expect((await app.inject({ url: '/widget/css/okta-sign-in.min.css' })).statusCode).toBe(200)
+    expect((await app.inject({ url: '/widget/js/okta-sign-in.next.js' })).statusCode).toBe(404)
+    expect((await app.inject({ url: '/widget/../package.json' })).statusCode).toBe(404)
+    expect((await app.inject({ url: '/legal/terms' })).body).toContain('Terms of Service')
+    expect((await app.inject({ url: '/legal/privacy' })).body).toContain('Privacy Policy')
+  })
+
+  it('allows a real org’s origin in connect-src', async () => {
+    const org = await buildPage('https://acme.okta.com/oauth2/default')
+    const response = await org.inject({ url: '/' })
+    expect(String(response.headers['content-security-policy'])).toContain("connect-src 'self' https://acme.okta.com")
+    expect(configOf(response.body).okta.issuer).toBe('https://acme.okta.com/oauth2/default')
+    await org.close()
+  })
+})
