@@ -2,7 +2,7 @@
  * `npm run snippet`: prints the one `<script nonce="{{nonceValue}}">` block brand teams paste into Okta's
  * code editor, below `{{{SignInWidgetResources}}}`. It holds the kit's IIFE (built fresh, CSS inlined),
  * the options (the policy from POLICY_FILE or the shipped default, validated like the server does; the
- * departments API from DEPARTMENTS_URL) and the line that attaches the kit to the page's widget.
+ * departments API from DEPARTMENTS_URL, consent paths made absolute with CONSENT_LINK_BASE) and the line that attaches the kit to the page's widget.
  *
  * Everything but the snippet goes to stderr, so `npm run -s snippet > snippet.html` captures just the block.
  */
@@ -48,9 +48,25 @@ function scriptSafeJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029')
 }
 
+/**
+ * A consent link written as a path ("/legal/terms") would open on the Okta domain of the hosted page, so
+ * paths are made absolute against CONSENT_LINK_BASE (the site that serves the legal pages).
+ */
+function absoluteConsent(policy: RegistrationKitOptions['policy'], base: string | undefined): RegistrationKitOptions['policy'] {
+  const links = [policy.consent.termsUrl, policy.consent.privacyUrl]
+  if (links.every((link) => link.startsWith('https://'))) return policy
+  if (!base) {
+    process.stderr.write('Warning: the consent links are paths and will open on the Okta domain; set CONSENT_LINK_BASE.\n')
+    return policy
+  }
+  if (!base.startsWith('https://')) throw new Error(`CONSENT_LINK_BASE must be an https:// URL, got ${base}`)
+  const resolve = (link: string) => new URL(link, base).href
+  return { ...policy, consent: { ...policy.consent, termsUrl: resolve(links[0]!), privacyUrl: resolve(links[1]!) } }
+}
+
 export async function snippet(env: NodeJS.ProcessEnv): Promise<string> {
   const policyFile = path.resolve(root, env.POLICY_FILE ?? 'policy/default-policy.json')
-  const options: RegistrationKitOptions = { policy: await readPolicy(policyFile) }
+  const options: RegistrationKitOptions = { policy: absoluteConsent(await readPolicy(policyFile), env.CONSENT_LINK_BASE) }
   const url = departmentsUrl(env.DEPARTMENTS_URL)
   if (url) options.departmentsUrl = url
   const code = await buildIife()

@@ -1,0 +1,76 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { snippet } from '../../widget/code-editor/snippet.ts'
+import type { WidgetConfig } from '../../widget/kit/index.ts'
+
+type Handler = (...args: never[]) => void
+
+/** Stands in for the widget bundle that `{{{SignInWidgetResources}}}` loads before the snippet. */
+class FakeOktaSignIn {
+  static instances: FakeOktaSignIn[] = []
+  readonly events: string[] = []
+  constructor(readonly config: WidgetConfig) {
+    FakeOktaSignIn.instances.push(this)
+  }
+  on(event: string, _handler: Handler) {
+    this.events.push(event)
+  }
+  renderEl() {}
+}
+
+/**
+ * Runs the pasted block the way the hosted page does: an inline script with the page's nonce, in global
+ * scope, with `document.currentScript` pointing at it while it runs. (jsdom would run a real <script> in a
+ * separate global, out of the test's reach.)
+ */
+function paste(block: string, nonce: string) {
+  const [, code] = /^<script nonce="\{\{nonceValue\}\}">\n([\s\S]*)\n<\/script>$/.exec(block)!
+  const script = document.createElement('script')
+  script.nonce = nonce
+  Object.defineProperty(document, 'currentScript', { value: script, configurable: true })
+  try {
+    ;(0, eval)(code!)
+  } finally {
+    delete (document as { currentScript?: unknown }).currentScript
+  }
+}
+
+afterEach(() => {
+  document.head.replaceChildren()
+  FakeOktaSignIn.instances = []
+  delete (window as { OktaSignIn?: unknown }).OktaSignIn
+  delete (window as { RegistrationKit?: unknown }).RegistrationKit
+})
+
+describe('the code-editor snippet', () => {
+  it('attaches the kit to the widget the hosted template creates, with the page nonce on its styles', async () => {
+    const block = await snippet({ CONSENT_LINK_BASE: 'https://kit.example.com', DEPARTMENTS_URL: 'https://kit.example.com/api/departments' })
+    ;(window as { OktaSignIn?: unknown }).OktaSignIn = FakeOktaSignIn
+    paste(block, 'page-nonce')
+    // The template's own lines, unchanged:
+    const config: WidgetConfig = { features: { registration: true } }
+    const OktaSignIn = (window as unknown as { OktaSignIn: new (config: WidgetConfig) => FakeOktaSignIn }).OktaSignIn
+    const oktaSignIn = new OktaSignIn(config)
+    expect(oktaSignIn).toBeInstanceOf(FakeOktaSignIn)
+    expect(oktaSignIn.events).toEqual(['afterRender', 'afterError'])
+    expect(config.registration?.preSubmit).toBeTypeOf('function')
+    expect(config.features).toEqual({ registration: true })
+    expect(document.head.querySelector<HTMLStyleElement>('style[data-rk-styles]')?.nonce).toBe('page-nonce')
+  }, 30_000)
+
+  it('inlines options that cannot close the script element', async () => {
+    const policy = JSON.parse(await readFile('policy/default-policy.json', 'utf8'))
+    policy.messages = { summary: 'Fix the fields.</script><script>alert(1)</script>' }
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'kit-')), 'policy.json')
+    await writeFile(file, JSON.stringify(policy))
+    const block = await snippet({ POLICY_FILE: file, CONSENT_LINK_BASE: 'https://kit.example.com' })
+    expect(block.match(/<\/script>/g)).toHaveLength(1)
+    expect(block).toContain('"summary": "Fix the fields.\\u003c/script>\\u003cscript>alert(1)\\u003c/script>"')
+  }, 30_000)
+
+  it('refuses a policy file that does not validate', async () => {
+    await expect(snippet({ POLICY_FILE: 'package.json' })).rejects.toThrow(/is not a valid policy/)
+  })
+})
