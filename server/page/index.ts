@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Policy } from '../../policy/index.ts'
 import { assetRoutes, PAGE_DIST } from './assets.ts'
@@ -26,40 +26,41 @@ export default fp(
 
     await app.register(assetRoutes)
     await app.register(legalRoutes)
-    app.get(
-      '/',
-      {
-        helmet: {
-          contentSecurityPolicy: {
-            directives: {
-              defaultSrc: ["'self'"],
-              scriptSrc: ["'self'"],
-              styleSrc: ["'self'"],
-              imgSrc: ["'self'", 'data:'],
-              fontSrc: ["'self'", 'data:'],
-              connectSrc,
-              frameAncestors: ["'none'"],
-              formAction: ["'self'"],
-              objectSrc: ["'none'"],
-              baseUri: ["'self'"],
-              // helmet's default would break the page on a plain-http host other than localhost.
-              upgradeInsecureRequests: null,
-            },
+    const pageRoute = {
+      helmet: {
+        contentSecurityPolicy: {
+          directives: {
+            defaultSrc: ["'self'"],
+            scriptSrc: ["'self'"],
+            styleSrc: ["'self'"],
+            imgSrc: ["'self'", 'data:'],
+            fontSrc: ["'self'", 'data:'],
+            connectSrc,
+            frameAncestors: ["'none'"],
+            formAction: ["'self'"],
+            objectSrc: ["'none'"],
+            baseUri: ["'self'"],
+            // helmet's default would break the page on a plain-http host other than localhost.
+            upgradeInsecureRequests: null,
           },
         },
       },
-      (request, reply) => {
-        const origin = `${request.protocol}://${request.host}`
-        const config = {
-          okta: { ...okta, issuer: absolute(okta.issuer, origin), redirectUri: absolute(okta.redirectUri, origin) },
-          policy,
-        }
-        return reply
-          .type('text/html; charset=utf-8')
-          .header('cache-control', 'no-store')
-          .send(pageHtml(reply.cspNonce, scriptSafeJson(config)))
-      },
-    )
+    }
+    const renderPage = (request: FastifyRequest, reply: FastifyReply) => {
+      const origin = `${request.protocol}://${request.host}`
+      const config = {
+        okta: { ...okta, issuer: absolute(okta.issuer, origin), redirectUri: absolute(okta.redirectUri, origin) },
+        policy,
+      }
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(pageHtml(reply.cspNonce, scriptSafeJson(config)))
+    }
+    app.get('/', pageRoute, renderPage)
+    // The widget finishes on the redirect URI after a redirect (an IdP, an email link): it is the same page.
+    const callbackPath = new URL(okta.redirectUri, 'http://page').pathname
+    if (callbackPath !== '/') app.get(callbackPath, pageRoute, renderPage)
   },
   { name: 'page', dependencies: ['@fastify/helmet'] },
 )

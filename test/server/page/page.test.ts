@@ -67,6 +67,12 @@ describe('GET /', () => {
     expect((await app.inject({ url: '/legal/privacy' })).body).toContain('Privacy Policy')
   })
 
+  it('serves the same page on the redirect URI', async () => {
+    const response = await app.inject({ url: '/login/callback?state=x' })
+    expect(response.statusCode).toBe(200)
+    expect(response.body).toContain('id="sign-in-widget"')
+  })
+
   it('allows a real org’s origin in connect-src', async () => {
     const org = await buildPage('https://acme.okta.com/oauth2/default')
     const response = await org.inject({ url: '/' })
