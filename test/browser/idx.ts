@@ -33,8 +33,11 @@ function stateHandleField() {
   return { name: 'stateHandle', required: true, value: STATE_HANDLE, visible: false, mutable: false }
 }
 
-/** The sign-up form; with `errors`, the same form as Okta returns it with a 400 (messages on fields). */
-export function enrollProfile(fields: Field[], errors: Record<string, string> = {}) {
+/**
+ * The sign-up form; with `errors`, the same form as Okta returns it with a 400 (messages on fields). With
+ * `action: 'update'` it is the progressive-profile form, which Gen2 renders under the same name.
+ */
+export function enrollProfile(fields: Field[], errors: Record<string, string> = {}, action: 'new' | 'update' = 'new') {
   const origin = location.origin
   return {
     version: '1.0.0',
@@ -47,7 +50,7 @@ export function enrollProfile(fields: Field[], errors: Record<string, string> = 
         {
           rel: ['create-form'],
           name: 'enroll-profile',
-          href: `${origin}/idp/idx/enroll/new`,
+          href: `${origin}/idp/idx/enroll/${action}`,
           method: 'POST',
           accepts: 'application/json; okta-version=1.0.0',
           value: [

@@ -1,7 +1,7 @@
 import { policy } from '../widget/fixtures.ts'
 import { registrationKit, type RegistrationKitOptions, type WidgetConfig } from '../../widget/kit/index.ts'
 import { enrollProfile, profileFields, registrationAccepted, serveIdx, type IdxResponder, type SentRequest } from './idx.ts'
-import { loadWidget, rendered, type OktaSignInInstance } from './widget.ts'
+import { loadWidget, rendered, type OktaSignInConstructor, type OktaSignInInstance } from './widget.ts'
 
 export interface SignUpPage {
   signIn: OktaSignInInstance
@@ -17,7 +17,13 @@ export interface SignUpPage {
  * `new OktaSignIn(config)`, then the kit, then `renderEl`.
  */
 export async function openSignUp(
-  options: { consent?: boolean; respond?: IdxResponder; kit?: Partial<RegistrationKitOptions> } = {},
+  options: {
+    consent?: boolean
+    respond?: IdxResponder
+    kit?: Partial<RegistrationKitOptions>
+    /** How the kit is attached; default: the embedded page's explicit call. */
+    attach?: (OktaSignIn: OktaSignInConstructor, config: WidgetConfig) => { signIn: OktaSignInInstance; destroy(): void }
+  } = {},
 ): Promise<SignUpPage> {
   const OktaSignIn = await loadWidget()
   sessionStorage.clear()
@@ -31,8 +37,7 @@ export async function openSignUp(
     sent,
   )
   const config: WidgetConfig = { baseUrl: location.origin, stateToken: 'state-token', language: 'en' }
-  const signIn = new OktaSignIn(config)
-  const kit = registrationKit(signIn, config, { policy, ...options.kit })
+  const { signIn, destroy } = (options.attach ?? embedded(options.kit))(OktaSignIn, config)
   const ready = rendered(signIn, 'enroll-profile')
   void signIn.renderEl({ el: '#root' })
   await ready
@@ -42,10 +47,18 @@ export async function openSignUp(
     sent,
     registrations: () => sent.filter((request) => request.path === '/idp/idx/enroll/new'),
     close() {
-      kit.destroy()
+      destroy()
       signIn.remove()
       stopServing()
     },
+  }
+}
+
+function embedded(kit: Partial<RegistrationKitOptions> = {}) {
+  return (OktaSignIn: OktaSignInConstructor, config: WidgetConfig) => {
+    const signIn = new OktaSignIn(config)
+    const handle = registrationKit(signIn, config, { policy, ...kit })
+    return { signIn, destroy: handle.destroy }
   }
 }
 

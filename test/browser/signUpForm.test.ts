@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/dom'
 import axe from 'axe-core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { userEvent } from 'vitest/browser'
-import { enrollProfile, profileFields } from './idx.ts'
+import { enrollProfile, profileFields, registrationAccepted } from './idx.ts'
 import { fieldError, openSignUp, type SignUpPage } from './signUp.ts'
 
 let page: SignUpPage | undefined
@@ -26,7 +26,8 @@ async function tickConsent() {
   await userEvent.keyboard(' ')
 }
 
-const submit = () => userEvent.click(screen.getByRole('button', { name: 'Sign Up' }))
+// The progressive-profile form labels its button differently; both are the form's one submit button.
+const submit = () => userEvent.click(document.querySelector<HTMLInputElement>('.o-form-button-bar input[type="submit"]')!)
 
 describe('the sign-up form with the kit, in the real widget', () => {
   it('shows the Terms of Service and Privacy Policy links inline in the consent checkbox label', async () => {
@@ -154,5 +155,29 @@ describe('the sign-up form with the kit, in the real widget', () => {
     await screen.findByRole('listbox')
     const results = await axe.run(document.body)
     expect(results.violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
+  })
+})
+
+describe('the progressive-profile form (same form name, /idp/idx/enroll/update)', () => {
+  const update = (path: string) => ({
+    status: 200,
+    body: path === '/idp/idx/enroll/update' ? registrationAccepted() : enrollProfile(profileFields(), {}, 'update'),
+  })
+
+  it('gets the department picker but neither the consent links nor the registration checks', async () => {
+    page = await openSignUp({ respond: update })
+    expect(screen.getByRole('combobox', { name: 'Department' })).toBeTruthy()
+    expect(screen.queryByRole('link', { name: /Terms of Service/ })).toBeNull()
+    await fill({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@gmail.com', department: 'Finance' })
+    await submit()
+    await vi.waitFor(() => expect(page!.sent.map((request) => request.path)).toContain('/idp/idx/enroll/update'))
+  })
+
+  it('is checked too when the options ask for progressive profiling', async () => {
+    page = await openSignUp({ respond: update, kit: { progressiveProfile: true } })
+    await fill({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@gmail.com', department: 'Finance' })
+    await submit()
+    await vi.waitFor(() => expect(fieldError('email')).toBe('Use your work email address. Only example.com addresses can register.'))
+    expect(page.sent.map((request) => request.path)).not.toContain('/idp/idx/enroll/update')
   })
 })

@@ -8,7 +8,7 @@ interface OktaSignInInstance {
   remove(): void
 }
 
-type OktaSignInConstructor = new (config: Record<string, unknown>) => OktaSignInInstance
+export type OktaSignInConstructor = new (config: Record<string, unknown>) => OktaSignInInstance
 
 // Read without a global declaration: the page's own typings declare `window.OktaSignIn` their way.
 const global = () => (window as unknown as { OktaSignIn?: OktaSignInConstructor }).OktaSignIn
