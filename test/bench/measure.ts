@@ -1,0 +1,88 @@
+import { fork } from 'node:child_process'
+import { closeSync, openSync } from 'node:fs'
+import autocannon from 'autocannon'
+import { startTarget, type RunningTarget, type TargetName } from './target.ts'
+
+/** One load setting for every case, so rows compare. */
+export interface BenchSettings {
+  connections: number
+  pipelining: number
+  durationSeconds: number
+  warmupSeconds: number
+}
+
+export interface BenchRequest {
+  method: 'GET' | 'POST'
+  path: string
+  headers?: Record<string, string>
+  body?: string
+}
+
+export interface BenchRow {
+  name: string
+  /** Where the server ran: its own process, or the load generator's. */
+  process: 'child' | 'shared'
+  logLevel: string
+  requestsPerSecond: number
+  p50Ms: number
+  p99Ms: number
+  /** Any of these makes the row meaningless (the server was answering something else). */
+  non2xx: number
+  errors: number
+  /** Name of the row this one is divided by, and the ratio of their req/s. */
+  baseline?: string
+  ratio?: number
+}
+
+/** Loads `origin + request.path`: a discarded warm-up (JIT, connection setup), then the measured run. */
+export async function measure(
+  settings: BenchSettings,
+  origin: string,
+  request: BenchRequest,
+): Promise<Pick<BenchRow, 'requestsPerSecond' | 'p50Ms' | 'p99Ms' | 'non2xx' | 'errors'>> {
+  const options = {
+    url: origin + request.path,
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    connections: settings.connections,
+    pipelining: settings.pipelining,
+  }
+  await autocannon({ ...options, duration: settings.warmupSeconds })
+  const result = await autocannon({ ...options, duration: settings.durationSeconds })
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  }
+}
+
+/** A target server in a child process with its stdout (the request log) going to /dev/null. */
+export async function startChildTarget(name: TargetName, logLevel: string): Promise<RunningTarget> {
+  const devNull = openSync('/dev/null', 'w')
+  const child = fork(new URL('./target.ts', import.meta.url), [name, logLevel], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', devNull, 'inherit', 'ipc'],
+  })
+  closeSync(devNull)
+  const origin = await new Promise<string>((resolve, reject) => {
+    child.once('message', (message) => resolve((message as { origin: string }).origin))
+    child.once('exit', (code) => reject(new Error(`bench target ${name} exited with ${code} before listening`)))
+  })
+  return {
+    origin,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve())
+        child.disconnect()
+        // A server that does not stop on its own must not keep the bench from finishing.
+        setTimeout(() => child.kill(), 5000).unref()
+      }),
+  }
+}
+
+export async function startTargetIn(where: BenchRow['process'], name: TargetName, logLevel: string) {
+  return where === 'child' ? startChildTarget(name, logLevel) : startTarget(name, logLevel)
+}

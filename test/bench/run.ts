@@ -1,0 +1,207 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { parseArgs } from 'node:util'
+import { measure, startTargetIn, type BenchRequest, type BenchRow, type BenchSettings } from './measure.ts'
+import { BENCH_SECRET, type RunningTarget, type TargetName } from './target.ts'
+
+// npm run bench [-- --duration 10 --warmup 2]: load figures, never a pass/fail gate (exit 0 whatever the numbers).
+// Every case runs in this one process run with the same settings, and every ratio divides by a bare
+// Fastify route measured in the same run under the same conditions (process placement, logger level).
+
+const { values: args } = parseArgs({ options: { duration: { type: 'string', default: '10' }, warmup: { type: 'string', default: '2' } } })
+const settings: BenchSettings = {
+  connections: 50,
+  pipelining: 1,
+  durationSeconds: Number(args.duration),
+  warmupSeconds: Number(args.warmup),
+}
+
+// Issue #4: the hook at 0.5x the bare route or better (aim 0.7x), p99 at most 15 ms at 50 connections.
+const REQUIRED_RATIO = 0.5
+const AIMED_RATIO = 0.7
+const MAX_P99_MS = 15
+
+const hookHeaders = { 'content-type': 'application/json', authorization: BENCH_SECRET }
+const hookRequest = (userProfile: Record<string, unknown>): BenchRequest => ({
+  method: 'POST',
+  path: '/hooks/registration',
+  headers: hookHeaders,
+  body: JSON.stringify({
+    eventId: 'bench-event-0001',
+    eventTime: '2026-01-15T09:30:00.000Z',
+    eventType: 'com.okta.user.pre-registration',
+    eventTypeVersion: '1.0',
+    contentType: 'application/json',
+    cloudEventVersion: '0.1',
+    source: 'regt4qeBKU29vSoPz0g3',
+    requestType: 'self.service.registration',
+    data: {
+      context: { request: { method: 'POST', ipAddress: '203.0.113.7', id: 'bench-request-id', url: { value: '/idp/idx/enroll/new' } } },
+      userProfile,
+      action: 'ALLOW',
+    },
+  }),
+})
+
+const REQUESTS = {
+  bare: { method: 'GET', path: '/' },
+  allow: hookRequest({
+    firstName: 'Rosario',
+    lastName: 'Jones',
+    login: 'rosario.jones@example.com',
+    email: 'rosario.jones@example.com',
+    department: 'engineering',
+    termsAccepted: true,
+  }),
+  // Four causes: a free-mail domain, a near-miss department (runs the suggestion search), a web address
+  // as a name, consent declined.
+  deny: hookRequest({
+    firstName: 'visit evil.com',
+    lastName: 'Jones',
+    login: 'rosario.jones@gmail.com',
+    email: 'rosario.jones@gmail.com',
+    department: 'enginering',
+    termsAccepted: false,
+  }),
+  departments: { method: 'GET', path: '/api/departments?q=eng' },
+} satisfies Record<string, BenchRequest>
+
+interface BenchCase {
+  name: string
+  target: TargetName
+  request: keyof typeof REQUESTS
+  process: BenchRow['process']
+  logLevel: string
+  /** The bare case this one is divided by; checked against the issue's targets when `checked`. */
+  baseline?: string
+  checked?: boolean
+}
+
+// Logging, and what is fair about it. At `info` Fastify writes two lines per request ("incoming request",
+// "request completed") on every route, and the hook adds its decision line. The main pair runs both servers
+// at `warn`, so no per-request log: that measures the hook's own work. The `info` pair runs both at the
+// level `npm start` uses by default (LOG_LEVEL as configured), stdout to /dev/null: the bare route pays for
+// Fastify's two lines too, so the ratio shows what the decision line and the hook cost in production terms.
+const CONFIGURED_LEVEL = process.env.LOG_LEVEL || 'info'
+const cases: BenchCase[] = [
+  { name: 'bare GET /', target: 'bare', request: 'bare', process: 'child', logLevel: 'warn' },
+  { name: 'hook allow', target: 'app', request: 'allow', process: 'child', logLevel: 'warn', baseline: 'bare GET /', checked: true },
+  { name: 'hook deny (4 causes)', target: 'app', request: 'deny', process: 'child', logLevel: 'warn', baseline: 'bare GET /', checked: true },
+  { name: 'GET /api/departments?q=eng', target: 'app', request: 'departments', process: 'child', logLevel: 'warn', baseline: 'bare GET /' },
+  { name: `bare GET / (log ${CONFIGURED_LEVEL})`, target: 'bare', request: 'bare', process: 'child', logLevel: CONFIGURED_LEVEL },
+  {
+    name: `hook allow (log ${CONFIGURED_LEVEL})`,
+    target: 'app',
+    request: 'allow',
+    process: 'child',
+    logLevel: CONFIGURED_LEVEL,
+    baseline: `bare GET / (log ${CONFIGURED_LEVEL})`,
+    checked: true,
+  },
+  // For comparison only: server and autocannon on one event loop, both slowed by sharing it.
+  { name: 'bare GET / (shared process)', target: 'bare', request: 'bare', process: 'shared', logLevel: 'warn' },
+  {
+    name: 'hook allow (shared process)',
+    target: 'app',
+    request: 'allow',
+    process: 'shared',
+    logLevel: 'warn',
+    baseline: 'bare GET / (shared process)',
+  },
+]
+
+/** Runs the cases, starting each distinct server (target, level, process) once and reusing it. */
+async function runCases(list: BenchCase[]): Promise<BenchRow[]> {
+  const servers = new Map<string, RunningTarget>()
+  const rows: BenchRow[] = []
+  try {
+    for (const item of list) {
+      const key = `${item.target}/${item.logLevel}/${item.process}`
+      let server = servers.get(key)
+      if (!server) {
+        server = await startTargetIn(item.process, item.target, item.logLevel)
+        servers.set(key, server)
+      }
+      process.stderr.write(`measuring ${item.name}…\n`)
+      const figures = await measure(settings, server.origin, REQUESTS[item.request])
+      const base = rows.find((row) => row.name === item.baseline)
+      rows.push({
+        name: item.name,
+        process: item.process,
+        logLevel: item.logLevel,
+        ...figures,
+        baseline: base?.name,
+        ratio: base ? figures.requestsPerSecond / base.requestsPerSecond : undefined,
+      })
+    }
+  } finally {
+    await Promise.all([...servers.values()].map((server) => server.close()))
+  }
+  return rows
+}
+
+/**
+ * Extension point for other budgets (e.g. the kit's size and filter timings): a `test/bench/kit.ts` that
+ * exports a function (default, or the first exported one) is called with the settings and `measure`, and
+ * may return rows to print and save with these. Loaded by URL so the bench runs whether or not it exists.
+ */
+async function runExtensions(): Promise<BenchRow[]> {
+  const file = new URL('./kit.ts', import.meta.url)
+  if (!existsSync(file)) return []
+  const module = (await import(file.href)) as Record<string, unknown>
+  const run = [module.default, ...Object.values(module)].find((value) => typeof value === 'function') as
+    | ((bench: { settings: BenchSettings; measure: typeof measure }) => Promise<BenchRow[] | void>)
+    | undefined
+  return (await run?.({ settings, measure })) ?? []
+}
+
+function verdict(row: BenchRow): string {
+  if (row.ratio === undefined) return ''
+  const ratio = row.ratio >= REQUIRED_RATIO ? (row.ratio >= AIMED_RATIO ? 'PASS (aim met)' : 'PASS') : 'MISS'
+  const p99 = row.p99Ms <= MAX_P99_MS ? 'PASS' : 'MISS'
+  return `ratio ${ratio}, p99 ${p99}`
+}
+
+function printTable(rows: BenchRow[], checked: Set<string>) {
+  const table = rows.map((row) => ({
+    case: row.name,
+    'req/s': Math.round(row.requestsPerSecond),
+    'p50 ms': row.p50Ms,
+    'p99 ms': row.p99Ms,
+    'x bare': row.ratio === undefined ? '' : row.ratio.toFixed(2),
+    'non-2xx/errors': row.non2xx + row.errors || '',
+    target: checked.has(row.name) ? verdict(row) : '',
+  }))
+  console.table(table)
+  console.log(
+    `Targets (issue #4): hook >= ${REQUIRED_RATIO}x bare (aim ${AIMED_RATIO}x), p99 <= ${MAX_P99_MS} ms; ` +
+      `${settings.connections} connections, pipelining ${settings.pipelining}, ${settings.durationSeconds} s after ${settings.warmupSeconds} s warm-up.`,
+  )
+  if (rows.some((row) => row.non2xx + row.errors > 0)) console.log('WARNING: some rows had non-2xx answers or errors; their figures are not comparable.')
+}
+
+const rows = [...(await runCases(cases)), ...(await runExtensions())]
+const checked = new Set(cases.filter((item) => item.checked).map((item) => item.name))
+printTable(rows, checked)
+
+const packageVersion = (name: string) =>
+  (JSON.parse(readFileSync(new URL(`../../node_modules/${name}/package.json`, import.meta.url), 'utf8')) as { version: string }).version
+mkdirSync('bench-results', { recursive: true })
+writeFileSync(
+  'bench-results/hook.json',
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      node: process.version,
+      fastify: packageVersion('fastify'),
+      autocannon: packageVersion('autocannon'),
+      cpus: cpus().length,
+      settings,
+      targets: { requiredRatio: REQUIRED_RATIO, aimedRatio: AIMED_RATIO, maxP99Ms: MAX_P99_MS },
+      rows: rows.map((row) => ({ ...row, verdict: checked.has(row.name) ? verdict(row) : undefined })),
+    },
+    null,
+    2,
+  )}\n`,
+)
+console.log('Saved bench-results/hook.json')

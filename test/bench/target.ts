@@ -1,0 +1,49 @@
+import Fastify from 'fastify'
+import { buildServer } from '../../server/app.ts'
+import { loadConfig } from '../../server/config/index.ts'
+import { HOOK_BODY_LIMIT } from '../../server/hook/index.ts'
+
+// A server under load: started in its own process by run.ts (so the load generator never shares its
+// event loop), or in the load generator's process to show what that sharing costs.
+
+export const BENCH_SECRET = 'bench-secret-0123456789abcdef'
+
+export type TargetName = 'bare' | 'app'
+
+export interface RunningTarget {
+  origin: string
+  close(): Promise<void>
+}
+
+/**
+ * `bare`: Fastify with the product's server options and logger level and one route returning a constant
+ * JSON, the baseline. `app`: the product exactly as `npm start` builds it (its own logger settings), with
+ * the departments rate limit lifted so the bench measures search, not 429s from one client IP.
+ */
+export async function startTarget(name: TargetName, logLevel: string): Promise<RunningTarget> {
+  const app =
+    name === 'bare'
+      ? Fastify({
+          logger: { level: logLevel },
+          bodyLimit: HOOK_BODY_LIMIT,
+          connectionTimeout: 30_000,
+          requestTimeout: 15_000,
+          keepAliveTimeout: 72_000,
+          forceCloseConnections: 'idle',
+          return503OnClosing: true,
+        }).get('/', async () => ({ hello: 'world' }))
+      : await buildServer({
+          config: loadConfig({ HOOK_AUTH_SECRET: BENCH_SECRET, LOG_LEVEL: logLevel, DEPARTMENTS_RATE_LIMIT: '1000000000' }),
+        })
+  const origin = await app.listen({ host: '127.0.0.1', port: 0 })
+  return { origin, close: () => app.close() }
+}
+
+// Child mode: `node --import tsx test/bench/target.ts <name> <logLevel>`; reports its origin over IPC and
+// stops when the parent disconnects. Its stdout (the log) is the parent's choice, /dev/null in run.ts.
+if (process.argv[1] === import.meta.filename && process.send) {
+  const [name, logLevel] = process.argv.slice(2) as [TargetName, string]
+  const target = await startTarget(name, logLevel)
+  process.send({ origin: target.origin })
+  process.once('disconnect', () => void target.close())
+}
