@@ -15,7 +15,10 @@ import {
 } from './flows.ts'
 import { buildPage, launchBrowser, openPage, startServer } from './harness.ts'
 
-const SCREENSHOTS = path.join(import.meta.dirname, '../../docs/screenshots')
+// The README's screenshots are refreshed on demand (`npm run screenshots`); other runs keep theirs out of git.
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
+  ? path.join(import.meta.dirname, '../../docs/screenshots')
+  : path.join(import.meta.dirname, '../artifacts/screenshots')
 
 describe('registering in the real widget against the offline emulator and the real hook', () => {
   let server: Awaited<ReturnType<typeof startServer>>
