@@ -3,7 +3,7 @@ import type { Emulator } from './context.ts'
 import { callRegistrationHook, type HookCause } from './hookClient.ts'
 import { formValues, notUnique, validateProfile, type FieldErrors } from './profileForm.ts'
 import type { IonMessage } from './responses/ion.ts'
-import { bannerMessages } from './responses/outcome.ts'
+import { idxMessages } from './responses/outcome.ts'
 import type { Transaction } from './transactions.ts'
 import type { Profile } from './users.ts'
 
@@ -56,7 +56,7 @@ const PROFILE_LOCATION = /^data\.userProfile\.(.+)$/
 
 /** A DENY: causes on a form attribute go under that field; others, and a bare DENY, become the banner. */
 function denial(causes: HookCause[] | undefined, onForm: Set<string>): Rejection {
-  if (causes === undefined) return { kind: 'form', errors: new Map(), messages: [bannerMessages.denied] }
+  if (causes === undefined) return { kind: 'form', errors: new Map(), messages: [idxMessages.denied] }
   const errors: FieldErrors = new Map()
   const messages: IonMessage[] = []
   for (const cause of causes) {
@@ -65,9 +65,9 @@ function denial(causes: HookCause[] | undefined, onForm: Set<string>): Rejection
     if (attribute !== undefined && onForm.has(attribute)) {
       errors.set(attribute, [...(errors.get(attribute) ?? []), { message: cause.errorSummary, class: 'ERROR' }])
     } else {
-      messages.push(bannerMessages.summary(cause.errorSummary))
+      messages.push(idxMessages.summary(cause.errorSummary))
     }
   }
-  if (errors.size === 0 && messages.length === 0) messages.push(bannerMessages.cannotComplete)
+  if (errors.size === 0 && messages.length === 0) messages.push(idxMessages.cannotComplete)
   return { kind: 'form', errors, messages }
 }

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { authenticatorById, ENROLLMENT_ORDER, meetsComplexity } from '../authenticators.ts'
 import { issuerOf, responseContext, type Emulator } from '../context.ts'
 import { enrollAuthenticatorState, selectAuthenticatorState } from '../responses/authenticators.ts'
-import { bannerMessages, successState } from '../responses/outcome.ts'
+import { idxMessages, successState } from '../responses/outcome.ts'
 import type { Transaction } from '../transactions.ts'
 import { inTransaction, stateNow } from './shared.ts'
 
@@ -52,7 +52,7 @@ export async function authenticatorRoutes(app: FastifyInstance, { emulator }: { 
     const ctx = responseContext(request, transaction)
     if (transaction.step === 'enroll-email') {
       if (passcode.trim() !== transaction.emailCode) {
-        return reply.code(400).send(enrollAuthenticatorState(ctx, 'email', [bannerMessages.passcodeInvalid]))
+        return reply.code(400).send(enrollAuthenticatorState(ctx, 'email', [idxMessages.passcodeInvalid]))
       }
       transaction.enrolled.add('email')
       transaction.emailCode = undefined
@@ -60,7 +60,7 @@ export async function authenticatorRoutes(app: FastifyInstance, { emulator }: { 
     }
     if (transaction.step === 'enroll-password') {
       if (!meetsComplexity(passcode, transaction.user?.login ?? '')) {
-        return reply.code(400).send(enrollAuthenticatorState(ctx, 'password', [bannerMessages.passwordRejected]))
+        return reply.code(400).send(enrollAuthenticatorState(ctx, 'password', [idxMessages.passwordRejected]))
       }
       // The emulator never signs anyone in with it, so the password is not kept.
       transaction.enrolled.add('password')

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { responseContext, type Emulator } from '../context.ts'
 import { register } from '../registration.ts'
-import { accountCreationFailed, bannerMessages } from '../responses/outcome.ts'
+import { accountCreationFailed, idxMessages } from '../responses/outcome.ts'
 import { selectAuthenticatorState } from '../responses/authenticators.ts'
 import { enrollProfileState, identifyState } from '../responses/profile.ts'
 import { inTransaction, stateNow } from './shared.ts'
@@ -14,7 +14,7 @@ export async function profileRoutes(app: FastifyInstance, { emulator }: { emulat
   const { attributes } = emulator
 
   app.post('/identify', inTransaction(emulator, async (request, reply, transaction) =>
-    reply.code(400).send(identifyState(responseContext(request, transaction), [bannerMessages.signInNotEmulated])),
+    reply.code(400).send(identifyState(responseContext(request, transaction), [idxMessages.signInNotEmulated])),
   ))
 
   app.post('/identify/select', inTransaction(emulator, async (request, _reply, transaction) => {

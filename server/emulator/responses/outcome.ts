@@ -32,7 +32,8 @@ export const sessionExpired = () =>
 export const accountCreationFailed = () =>
   messagesOnly([error('There was an error creating your account. Please try registering again.', 'registration.error.generic')])
 
-export const bannerMessages = {
+/** The messages the emulator puts on a form or in its banner, in Okta's wording and i18n keys. */
+export const idxMessages = {
   /** The hook returned an `error` object without causes. */
   cannotComplete: error('Registration cannot be completed at this time.'),
   /** The hook denied with `com.okta.action.update` and no `error` object. */
