@@ -8,9 +8,8 @@
  */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { build, type Rolldown } from 'vite'
 import { PolicySchema } from '../../policy/schema.ts'
-import { kitBuilds } from '../kit/build.ts'
+import { bundleCode, kitBuilds } from '../kit/build.ts'
 import type { RegistrationKitOptions } from '../kit/index.ts'
 
 const root = path.join(import.meta.dirname, '../..')
@@ -30,14 +29,6 @@ function departmentsUrl(raw: string | undefined): string | undefined {
   // The hosted page is https; a plain-http API would be blocked as mixed content.
   if (url.protocol !== 'https:') throw new Error(`DEPARTMENTS_URL must be an https:// URL, got ${raw}`)
   return url.href
-}
-
-async function buildIife(): Promise<string> {
-  const result = await build({ ...kitBuilds.codeEditor, configFile: false, logLevel: 'silent', build: { ...kitBuilds.codeEditor.build, write: false } })
-  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[]
-  const chunk = outputs.flatMap((output) => output.output).find((item) => item.type === 'chunk')
-  if (!chunk || chunk.type !== 'chunk') throw new Error('The code-editor build produced no script')
-  return chunk.code.trim()
 }
 
 /** JSON that cannot close the surrounding <script> element nor break a JavaScript string. */
@@ -69,7 +60,7 @@ export async function snippet(env: NodeJS.ProcessEnv): Promise<string> {
   const options: RegistrationKitOptions = { policy: absoluteConsent(await readPolicy(policyFile), env.CONSENT_LINK_BASE) }
   const url = departmentsUrl(env.DEPARTMENTS_URL)
   if (url) options.departmentsUrl = url
-  const code = await buildIife()
+  const code = await bundleCode(kitBuilds.codeEditor)
   if (/<\/script/i.test(code)) throw new Error('The kit bundle contains "</script" and cannot be inlined')
   return [
     '<script nonce="{{nonceValue}}">',

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { UserConfig } from 'vite'
+import { build, type Rolldown, type UserConfig } from 'vite'
 
 const root = path.join(import.meta.dirname, '../..')
 
@@ -29,4 +29,13 @@ function library(entry: string, format: 'es' | 'iife', outDir: string, fileName:
       lib: { entry, formats: [format], name: 'RegistrationKit', fileName: () => fileName },
     },
   }
+}
+
+/** Builds one of the configs above in memory and returns its script, for the snippet and the bench. */
+export async function bundleCode(config: UserConfig): Promise<string> {
+  const result = await build({ ...config, configFile: false, logLevel: 'silent', build: { ...config.build, write: false } })
+  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[]
+  const chunk = outputs.flatMap((output) => output.output).find((item) => item.type === 'chunk')
+  if (!chunk || chunk.type !== 'chunk') throw new Error(`The build of ${String(config.build?.lib && config.build.lib.entry)} produced no script`)
+  return chunk.code.trim()
 }
