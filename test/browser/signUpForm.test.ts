@@ -47,12 +47,19 @@ describe('the sign-up form with the kit, in the real widget', () => {
     expect(bar.previousElementSibling?.textContent).toMatch(/^By signing up you agree to the Terms of Service .*and Privacy Policy/)
   })
 
-  it('enforces consent under the checkbox without sending a request', async () => {
-    page = await openSignUp()
+  it('enforces consent under the checkbox without sending a request, and reports it for analytics', async () => {
+    const onError = vi.fn()
+    page = await openSignUp({ kit: { onError } })
     await fill({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', department: 'Finance' })
     await submit()
     await vi.waitFor(() => expect(fieldError('termsAccepted')).toBe('To create an account, agree to the Terms of Service and Privacy Policy.'))
     expect(page.registrations()).toHaveLength(0)
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({
+        formName: 'enroll-profile',
+        errorCauses: [{ property: 'userProfile.termsAccepted', errorSummary: ['To create an account, agree to the Terms of Service and Privacy Policy.'] }],
+      }),
+    )
   })
 
   it('shows every policy error under its field at once without sending a request', async () => {

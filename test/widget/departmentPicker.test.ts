@@ -12,7 +12,7 @@ let input: HTMLInputElement
 
 function upgrade(source = inlineSource(compiled.departments, 8)) {
   ;({ input } = departmentForm())
-  picker = createDepartmentPicker(input, source, DEFAULT_TEXTS)
+  picker = createDepartmentPicker(input, source, DEFAULT_TEXTS, { required: true })
 }
 
 afterEach(() => {
@@ -30,6 +30,7 @@ describe('department picker', () => {
     expect(combobox).toHaveProperty('value', '')
     expect(combobox.getAttribute('aria-expanded')).toBe('false')
     expect(combobox.getAttribute('aria-autocomplete')).toBe('list')
+    expect(combobox.getAttribute('aria-required')).toBe('true')
     const listbox = document.getElementById(combobox.getAttribute('aria-controls')!)
     expect(listbox?.getAttribute('role')).toBe('listbox')
     expect(screen.queryByRole('listbox')).toBeNull()
@@ -185,6 +186,20 @@ describe('department names with markup', () => {
     const options = await screen.findAllByRole('option')
     expect(options.map((option) => option.textContent).sort()).toEqual([...hostile].sort())
     expect(document.querySelector('[role="listbox"] img, [role="listbox"] b')).toBeNull()
+  })
+})
+
+describe('department picker on the departments API', () => {
+  it('asks once the user pauses typing, not on every keystroke', async () => {
+    const fetchMock = vi.fn(async (url: URL) =>
+      Response.json({ results: compiled.departments.search(url.searchParams.get('q') ?? '', 8).map(({ name }) => ({ name })) }),
+    )
+    vi.stubGlobal('fetch', fetchMock)
+    upgrade(remoteSource('/api/departments', 8, inlineSource(compiled.departments, 8)))
+    await userEvent.type(screen.getByRole('combobox'), 'fin')
+    expect(await screen.findByRole('option', { name: 'Finance' })).toBeTruthy()
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+    expect(fetchMock.mock.calls[0]![0].search).toBe('?q=fin&limit=8')
   })
 })
 

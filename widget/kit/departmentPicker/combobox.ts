@@ -3,6 +3,11 @@ import { countText, type KitTexts } from '../texts.ts'
 import { AttributeLedger, DescribedBy } from './attributeLedger.ts'
 import { optionView } from './optionView.ts'
 
+export interface ComboboxOptions {
+  /** Announce the field as required (`aria-required`); the widget itself does not. */
+  required: boolean
+}
+
 export interface ComboboxCallbacks {
   /** The text changed (typing, or a key that opens the list): fetch matches and call `show()`. */
   onQuery(query: string): void
@@ -23,6 +28,7 @@ export class Combobox {
   readonly #input: HTMLInputElement
   readonly #texts: KitTexts
   readonly #callbacks: ComboboxCallbacks
+  readonly #required: boolean
   readonly #ledger = new AttributeLedger()
   readonly #listbox: HTMLUListElement
   readonly #status: HTMLElement
@@ -35,9 +41,10 @@ export class Combobox {
   #swallowEscapeKeyup = false
   #started = false
 
-  constructor(input: HTMLInputElement, texts: KitTexts, callbacks: ComboboxCallbacks) {
+  constructor(input: HTMLInputElement, texts: KitTexts, options: ComboboxOptions, callbacks: ComboboxCallbacks) {
     this.#input = input
     this.#texts = texts
+    this.#required = options.required
     this.#callbacks = callbacks
     const doc = input.ownerDocument
     const id = `rk-department-${++instances}`
@@ -75,6 +82,7 @@ export class Combobox {
     this.#ledger.set(input, 'aria-autocomplete', 'list')
     this.#ledger.set(input, 'aria-expanded', 'false')
     this.#ledger.set(input, 'aria-controls', this.#listbox.id)
+    if (this.#required) this.#ledger.set(input, 'aria-required', 'true')
     // The browser's own autofill list would cover the listbox.
     this.#ledger.set(input, 'autocomplete', 'off')
     input.after(this.#listbox, this.#noMatches, this.#status)

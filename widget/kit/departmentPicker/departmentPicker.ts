@@ -1,5 +1,5 @@
 import type { KitTexts } from '../texts.ts'
-import { Combobox, commitEvent } from './combobox.ts'
+import { Combobox, commitEvent, type ComboboxOptions } from './combobox.ts'
 import type { DepartmentSource } from './departmentSource.ts'
 
 const MARK = 'data-rk-department-picker'
@@ -13,11 +13,16 @@ export interface DepartmentPicker {
  * Upgrades the widget's own department input into a combobox. The chosen name is written into that
  * input followed by `input` and `change` events, because the widget's form model only follows DOM events.
  */
-export function createDepartmentPicker(input: HTMLInputElement, source: DepartmentSource, texts: KitTexts): DepartmentPicker {
+export function createDepartmentPicker(
+  input: HTMLInputElement,
+  source: DepartmentSource,
+  texts: KitTexts,
+  options: ComboboxOptions = { required: false },
+): DepartmentPicker {
   let timer: ReturnType<typeof setTimeout> | undefined
   let inFlight: AbortController | undefined
 
-  const combobox = new Combobox(input, texts, {
+  const combobox = new Combobox(input, texts, options, {
     onQuery(query) {
       clearTimeout(timer)
       inFlight?.abort()
