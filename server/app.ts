@@ -5,8 +5,10 @@ import { compilePolicy } from '../policy/index.ts'
 import type { Config } from './config/index.ts'
 import departments from './departments/index.ts'
 import { createEmailProviders } from './emailProviders.ts'
+import emulator from './emulator/index.ts'
 import health from './health.ts'
 import registrationHook, { HOOK_BODY_LIMIT } from './hook/index.ts'
+import page from './page/index.ts'
 import jsonBody from './plugins/jsonBody.ts'
 import security from './plugins/security.ts'
 
@@ -16,7 +18,10 @@ export interface AppOptions {
   fetchKeys?: JWTVerifyGetKey
 }
 
-/** The whole product as one plugin: security, health, the hook, the departments API. No listen(). */
+/** Where the widget returns after sign-in; a path is resolved against the page's origin. */
+const REDIRECT_PATH = '/login/callback'
+
+/** The whole product as one plugin: security, health, the hook, the departments API, the page and (offline) the emulator. No listen(). */
 export async function registrationKitApp(app: FastifyInstance, { config, fetchKeys }: AppOptions) {
   const registration = compilePolicy(config.policy)
 
@@ -51,10 +56,22 @@ export async function registrationKitApp(app: FastifyInstance, { config, fetchKe
     corsOrigins: config.corsOrigins,
     rateLimit: config.departmentsRateLimit,
   })
-  app.get('/', async () => ({
-    name: 'Registration Kit',
-    routes: ['POST /hooks/registration', 'GET /api/departments?q=&limit=', 'GET /healthz'],
-  }))
+  if (config.okta.mode === 'emulator') {
+    // Offline, this server also plays Okta; the emulator calls the hook above over real HTTP.
+    await app.register(emulator, {
+      clientId: config.okta.clientId,
+      redirectUri: REDIRECT_PATH,
+      hook: { url: config.okta.hookUrl, authHeader: config.hookAuth.header!.name, authSecret: config.hookAuth.header!.secret },
+      registration,
+    })
+  }
+  await app.register(page, {
+    okta:
+      config.okta.mode === 'emulator'
+        ? { issuer: '/oauth2/default', clientId: config.okta.clientId, redirectUri: REDIRECT_PATH }
+        : { issuer: config.okta.issuer, clientId: config.okta.clientId, redirectUri: config.okta.redirectUri ?? REDIRECT_PATH },
+    policy: config.policy,
+  })
 }
 
 /** Fastify with production server settings around the app. Tests call this and use inject(). */

@@ -20,7 +20,15 @@ closeWithGrace({ delay: 10_000 }, async ({ err }) => {
   await app.close()
 })
 
-await app.listen({ host: config.host, port: config.port })
+try {
+  await app.listen({ host: config.host, port: config.port })
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code !== 'EADDRINUSE' && code !== 'EACCES' && code !== 'EADDRNOTAVAIL') throw error
+  console.error(`Cannot listen on ${config.host}:${config.port} (${code}): choose another HOST or PORT.`)
+  await app.close()
+  process.exit(1)
+}
 const address = app.server.address()
 const port = typeof address === 'object' && address ? address.port : config.port
 const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Policy } from '../../policy/index.ts'
+import { BASE_CSP_DIRECTIVES } from '../plugins/security.ts'
 import { assetRoutes, PAGE_DIST } from './assets.ts'
 import { pageHtml, scriptSafeJson } from './html.ts'
 import { legalRoutes } from './legal.ts'
@@ -29,20 +30,7 @@ export default fp(
     const pageRoute = {
       helmet: {
         contentSecurityPolicy: {
-          directives: {
-            defaultSrc: ["'self'"],
-            scriptSrc: ["'self'"],
-            styleSrc: ["'self'"],
-            imgSrc: ["'self'", 'data:'],
-            fontSrc: ["'self'", 'data:'],
-            connectSrc,
-            frameAncestors: ["'none'"],
-            formAction: ["'self'"],
-            objectSrc: ["'none'"],
-            baseUri: ["'self'"],
-            // helmet's default would break the page on a plain-http host other than localhost.
-            upgradeInsecureRequests: null,
-          },
+          directives: { ...BASE_CSP_DIRECTIVES, connectSrc },
         },
       },
     }

@@ -1,45 +1,22 @@
-import Fastify, { type FastifyInstance } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright'
 import { build } from 'vite'
-import defaultPolicy from '../../policy/default-policy.json' with { type: 'json' }
-import { compilePolicy } from '../../policy/index.ts'
-import { PolicySchema } from '../../policy/schema.ts'
-import { createEmailProviders } from '../../server/emailProviders.ts'
-import emulator from '../../server/emulator/index.ts'
-import registrationHook from '../../server/hook/index.ts'
-import page from '../../server/page/index.ts'
-import jsonBody from '../../server/plugins/jsonBody.ts'
-import security from '../../server/plugins/security.ts'
+import { buildServer } from '../../server/app.ts'
+import { loadConfig } from '../../server/config/index.ts'
 import { pageBuild } from '../../widget/page/build.ts'
 
 export const HOOK_SECRET = 'e2e-hook-secret-0123456789'
-const CLIENT_ID = 'registration-kit-local'
 
 /** Builds the page's browser bundle once per test file, so tests always run the current entry. */
 export const buildPage = () => build({ ...pageBuild, configFile: false, logLevel: 'warn' })
 
 /**
- * The offline product on 127.0.0.1:<random>: the real hook, the emulator calling it over HTTP, the page.
- * `hookUrl` points the emulator elsewhere (e.g. a port where nothing listens: the hook is down).
+ * The offline product as `npm start` builds it, on 127.0.0.1:<random>: the real hook, the emulator calling
+ * it over HTTP, the page. `hookUrl` points the emulator elsewhere (e.g. a port where nothing listens).
  */
 export async function startServer({ hookUrl }: { hookUrl?: string } = {}): Promise<{ app: FastifyInstance; url: string }> {
-  const policy = PolicySchema.parse(defaultPolicy)
-  const registration = compilePolicy(policy)
-  const app = Fastify()
-  await app.register(security)
-  await app.register(jsonBody)
-  await app.register(registrationHook, {
-    auth: { header: { name: 'authorization', secret: HOOK_SECRET } },
-    registration,
-    providers: createEmailProviders(),
-  })
-  await app.register(emulator, {
-    clientId: CLIENT_ID,
-    redirectUri: '/login/callback',
-    hook: { url: hookUrl, authHeader: 'authorization', authSecret: HOOK_SECRET },
-    registration,
-  })
-  await app.register(page, { okta: { issuer: '/oauth2/default', clientId: CLIENT_ID, redirectUri: '/login/callback' }, policy })
+  const config = loadConfig({ HOOK_AUTH_SECRET: HOOK_SECRET, ...(hookUrl ? { EMULATOR_HOOK_URL: hookUrl } : {}) })
+  const app = await buildServer({ config, logger: false })
   const url = await app.listen({ host: '127.0.0.1', port: 0 })
   return { app, url }
 }
