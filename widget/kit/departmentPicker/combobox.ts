@@ -86,29 +86,27 @@ export class Combobox {
     // The browser's own autofill list would cover the listbox.
     this.#ledger.set(input, 'autocomplete', 'off')
     input.after(this.#listbox, this.#noMatches, this.#status)
-    input.addEventListener('keydown', this.#onKeydown)
-    input.addEventListener('keyup', this.#onKeyup)
-    input.addEventListener('input', this.#onInput)
-    input.addEventListener('compositionstart', this.#onCompositionStart)
-    input.addEventListener('compositionend', this.#onCompositionEnd)
-    input.addEventListener('blur', this.#onBlur)
-    this.#listbox.addEventListener('mousedown', this.#keepFocus)
-    this.#listbox.addEventListener('click', this.#onClick)
+    for (const [target, type, listener] of this.#listeners()) target.addEventListener(type, listener)
   }
 
   stop(): void {
     if (!this.#started) return
     this.#started = false
     this.close()
-    const input = this.#input
-    input.removeEventListener('keydown', this.#onKeydown)
-    input.removeEventListener('keyup', this.#onKeyup)
-    input.removeEventListener('input', this.#onInput)
-    input.removeEventListener('compositionstart', this.#onCompositionStart)
-    input.removeEventListener('compositionend', this.#onCompositionEnd)
-    input.removeEventListener('blur', this.#onBlur)
-    this.#listbox.removeEventListener('mousedown', this.#keepFocus)
-    this.#listbox.removeEventListener('click', this.#onClick)
+    for (const [target, type, listener] of this.#listeners()) target.removeEventListener(type, listener)
+  }
+
+  #listeners(): Array<[EventTarget, string, EventListener]> {
+    return [
+      [this.#input, 'keydown', this.#onKeydown as EventListener],
+      [this.#input, 'keyup', this.#onKeyup as EventListener],
+      [this.#input, 'input', this.#onInput],
+      [this.#input, 'compositionstart', this.#onCompositionStart],
+      [this.#input, 'compositionend', this.#onCompositionEnd],
+      [this.#input, 'blur', this.#onBlur],
+      [this.#listbox, 'mousedown', this.#keepFocus as EventListener],
+      [this.#listbox, 'click', this.#onClick as EventListener],
+    ]
   }
 
   /** Removes every element, attribute and listener the combobox added. */
