@@ -35,7 +35,7 @@ describe('consent', () => {
     const undo = applyConsent({ label, submitBar: null }, links, DEFAULT_TEXTS)
     applyConsent({ label, submitBar: null }, links, DEFAULT_TEXTS)
     expect(within(label).getAllByRole('link')).toHaveLength(2)
-    undo()
+    undo!()
     expect(label.textContent).toBe('I agree')
     expect(within(label).queryAllByRole('link')).toHaveLength(0)
   })
@@ -50,7 +50,7 @@ describe('consent', () => {
       'By signing up you agree to the Terms of Service (opens in a new tab) and Privacy Policy (opens in a new tab)',
     )
     expect(document.querySelectorAll('.rk-consent-notice')).toHaveLength(1)
-    undo()
+    undo!()
     expect(document.querySelector('.rk-consent-notice')).toBeNull()
   })
 

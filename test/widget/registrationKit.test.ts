@@ -97,6 +97,7 @@ describe('registrationKit', () => {
     const pristine = document.body.innerHTML
     handle = registrationKit(signIn, config, { policy })
     signIn.emit('afterRender', { formName: 'enroll-profile' })
+    signIn.emit('afterRender', { formName: 'enroll-profile' })
     expect(document.head.querySelector('style')).not.toBeNull()
     handle.destroy()
     handle.remove()

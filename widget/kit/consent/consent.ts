@@ -12,13 +12,13 @@ export interface ConsentTarget {
 
 /**
  * Puts the Terms of Service and Privacy Policy links in the consent checkbox's label, or, when the form
- * has no consent checkbox, in a notice above the submit button. Idempotent per rendered form; returns
- * the undo.
+ * has no consent checkbox, in a notice above the submit button. Returns the undo, or `undefined` when
+ * this rendered form already has the links (the widget may announce one render twice).
  */
-export function applyConsent(target: ConsentTarget, links: ConsentLinks, texts: KitTexts): () => void {
+export function applyConsent(target: ConsentTarget, links: ConsentLinks, texts: KitTexts): (() => void) | undefined {
   const { label, submitBar } = target
   if (label) {
-    if (label.hasAttribute(MARK)) return () => {}
+    if (label.hasAttribute(MARK)) return undefined
     const original = [...label.childNodes]
     label.replaceChildren(consentSentence(label.ownerDocument, texts.consentLabel, links, texts))
     label.setAttribute(MARK, 'label')
@@ -27,7 +27,7 @@ export function applyConsent(target: ConsentTarget, links: ConsentLinks, texts: 
       label.removeAttribute(MARK)
     }
   }
-  if (!submitBar || submitBar.previousElementSibling?.hasAttribute(MARK)) return () => {}
+  if (!submitBar || submitBar.previousElementSibling?.hasAttribute(MARK)) return undefined
   const notice = submitBar.ownerDocument.createElement('p')
   notice.className = 'rk-consent-notice'
   notice.setAttribute(MARK, 'notice')

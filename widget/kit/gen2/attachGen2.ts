@@ -44,8 +44,8 @@ export function attachGen2(signIn: SignInWidget, config: WidgetConfig, options: 
     return { mode: update ? 'profileUpdate' : 'registration', has: (attribute) => form.input(attribute) !== null }
   }
 
+  const created = config.registration === undefined
   const registration = (config.registration ??= {})
-  const created = Object.keys(registration).length === 0
   const original = { preSubmit: registration.preSubmit, postSubmit: registration.postSubmit }
   const hooks = registrationHooks(original, { policy, currentForm, onPostSubmit: options.onPostSubmit })
   Object.assign(registration, hooks)
@@ -61,11 +61,9 @@ export function attachGen2(signIn: SignInWidget, config: WidgetConfig, options: 
     if (!form) return
     // Terms belong to sign-up only; the progressive-profile form is for people who already agreed.
     if (!isProfileUpdate(signIn)) {
-      undoConsent = applyConsent(
-        { label: form.checkboxLabel(consent.attribute), submitBar: form.submitBar() },
-        links,
-        texts,
-      )
+      undoConsent =
+        applyConsent({ label: form.checkboxLabel(consent.attribute), submitBar: form.submitBar() }, links, texts) ??
+        undoConsent
     }
     const input = form.input(department.attribute)
     if (input && !isUpgraded(input)) {
@@ -90,6 +88,6 @@ export function attachGen2(signIn: SignInWidget, config: WidgetConfig, options: 
       if (original[name]) registration[name] = original[name] as never
       else delete registration[name]
     }
-    if (created && Object.keys(registration).length === 0) delete config.registration
+    if (created && config.registration === registration && Object.keys(registration).length === 0) delete config.registration
   }
 }
