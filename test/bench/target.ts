@@ -8,6 +8,23 @@ import { HOOK_BODY_LIMIT } from '../../server/hook/index.ts'
 
 export const BENCH_SECRET = 'bench-secret-0123456789abcdef'
 
+const ALLOW_ANSWER = {
+  commands: [
+    {
+      type: 'com.okta.user.profile.update',
+      value: {
+        firstName: 'Rosario',
+        lastName: 'Jones',
+        email: 'rosario.jones@example.com',
+        login: 'rosario.jones@example.com',
+        department: 'Engineering',
+        termsVersion: '2026-01',
+        termsAcceptedAt: '2026-01-15T09:30:00.000Z',
+      },
+    },
+  ],
+}
+
 export type TargetName = 'bare' | 'app'
 
 export interface RunningTarget {
@@ -16,9 +33,9 @@ export interface RunningTarget {
 }
 
 /**
- * `bare`: Fastify with the product's server options and logger level and one route returning a constant
- * JSON, the baseline. `app`: the product exactly as `npm start` builds it (its own logger settings), with
- * the departments rate limit lifted so the bench measures search, not 429s from one client IP.
+ * `bare`: Fastify with the product's server options and logger level, and routes returning a constant
+ * JSON; GET / is the baseline. `app`: the product exactly as `npm start` builds it (its own logger
+ * settings), with the departments rate limit lifted so the bench measures search, not 429s from one IP.
  */
 export async function startTarget(name: TargetName, logLevel: string): Promise<RunningTarget> {
   const app =
@@ -31,7 +48,11 @@ export async function startTarget(name: TargetName, logLevel: string): Promise<R
           keepAliveTimeout: 72_000,
           forceCloseConnections: 'idle',
           return503OnClosing: true,
-        }).get('/', async () => ({ hello: 'world' }))
+        })
+          .get('/', async () => ({ hello: 'world' }))
+          // Fastify's own JSON parsing of the hook's request and an answer of the hook's size, no validation
+          // or policy: separates what any POST of this size costs from what the hook adds.
+          .post('/hooks/registration', async () => ALLOW_ANSWER)
       : await buildServer({
           config: loadConfig({ HOOK_AUTH_SECRET: BENCH_SECRET, LOG_LEVEL: logLevel, DEPARTMENTS_RATE_LIMIT: '1000000000' }),
         })
