@@ -27,6 +27,11 @@ async function tickConsent() {
 }
 
 // The progressive-profile form labels its button differently; both are the form's one submit button.
+async function violations(): Promise<string[]> {
+  const results = await axe.run(document.body)
+  return results.violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`)
+}
+
 const submit = () => userEvent.click(document.querySelector<HTMLInputElement>('.o-form-button-bar input[type="submit"]')!)
 
 describe('the sign-up form with the kit, in the real widget', () => {
@@ -183,8 +188,15 @@ describe('the sign-up form with the kit, in the real widget', () => {
     await userEvent.click(department())
     await userEvent.keyboard('eng{ArrowDown}')
     await screen.findByRole('listbox')
-    const results = await axe.run(document.body)
-    expect(results.violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
+    expect(await violations()).toEqual([])
+  })
+
+  it('has no axe violations while the kit shows its errors under the fields', async () => {
+    page = await openSignUp({ consent: false })
+    await fill({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@gmail.com', department: 'zzz' })
+    await submit()
+    await vi.waitFor(() => expect(fieldError('department')).toBe('Choose a department from the list.'))
+    expect(await violations()).toEqual([])
   })
 })
 
