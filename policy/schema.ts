@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MAX_DEPARTMENT_LENGTH } from './departments.ts'
 import { toAsciiDomain } from './domain.ts'
 import { fold } from './text.ts'
 
@@ -88,7 +89,7 @@ export const PolicySchema = z
         required: z.boolean().default(true),
         /** The directory: canonical department names, as they are stored in profiles. */
         directory: z
-          .array(z.string().trim().min(1, 'must not be empty').max(200))
+          .array(z.string().trim().min(1, 'must not be empty').max(MAX_DEPARTMENT_LENGTH))
           .min(1, 'must list at least one department'),
         /** Offer "Did you mean …?" for a near miss. */
         suggest: z.boolean().default(true),

@@ -12,7 +12,8 @@ const Version = z.union([z.string().max(20), z.number()])
 
 export const HookRequest = z.looseObject({
   eventId: z.string().min(1).max(200),
-  eventTime: z.string().min(1).max(64),
+  /** ISO 8601 (Okta sends `2022-04-25T17:35:27.000Z`); consent is stamped at this time. */
+  eventTime: z.iso.datetime({ offset: true }),
   eventType: z.literal('com.okta.user.pre-registration'),
   eventTypeVersion: Version.optional(),
   cloudEventVersion: Version.optional(),

@@ -15,7 +15,7 @@ export interface ClassifiedRequest {
  * Decides what Okta is asking. `requestType` when present; otherwise (Classic, older Identity Engine)
  * the shape: a `userProfileUpdate`, or a request URL ending in /enroll/update, means progressive profile.
  */
-export function classifyRequest(body: HookRequest, receivedAt: Date): ClassifiedRequest {
+export function classifyRequest(body: HookRequest): ClassifiedRequest {
   const { data } = body
   const kind: RequestKind =
     body.requestType === 'progressive.profile' ||
@@ -31,7 +31,5 @@ export function classifyRequest(body: HookRequest, receivedAt: Date): Classified
         : 'body/data must have property userProfile for a self-service registration request',
     )
   }
-  const eventTime = new Date(body.eventTime)
-  const acceptedAt = (Number.isNaN(eventTime.getTime()) ? receivedAt : eventTime).toISOString()
-  return { kind, profile, acceptedAt }
+  return { kind, profile, acceptedAt: new Date(body.eventTime).toISOString() }
 }

@@ -85,3 +85,12 @@ describe('department rule', () => {
     })
   })
 })
+
+describe('department input longer than any department', () => {
+  it('matches nothing and suggests nothing, without searching', () => {
+    const long = 'engineering '.repeat(20)
+    expect(directory.search(long)).toEqual([])
+    expect(directory.canonical(long)).toBeUndefined()
+    expect(directory.suggest(long)).toBeUndefined()
+  })
+})

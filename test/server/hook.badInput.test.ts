@@ -24,6 +24,7 @@ describe('POST /hooks/registration with bad input', () => {
     ['a missing data.userProfile', valid.replace('"userProfile"', '"somethingElse"'), 400, /data must have property userProfile/],
     ['a profile that is a string', valid.replace(/"userProfile":\{[^}]*\}/, '"userProfile":"rosario"'), 400, /userProfile must be object/],
     ['a name that is an object', valid.replace('"firstName":"Rosario"', '"firstName":{"a":1}'), 400, /firstName/],
+    ['an eventTime that is not an ISO 8601 time', valid.replace('2022-04-25T17:35:27.000Z', 'yesterday'), 400, /eventTime/],
     ['a missing eventId', valid.replace('"eventId"', '"eventIdentifier"'), 400, /must have required property 'eventId'/],
     ['another event type', valid.replace('com.okta.user.pre-registration', 'com.okta.oauth2.tokens.transform'), 400, /eventType/],
     ['an unknown request type', valid.replace('self.service.registration', 'self.service.hack'), 400, /requestType/],
@@ -51,5 +52,22 @@ describe('POST /hooks/registration with bad input', () => {
     await send('{')
     await send('[]')
     expect((await send(valid)).statusCode).toBe(200)
+  })
+})
+
+describe('POST /hooks/registration with costly input', () => {
+  // Regression: a 60 KB department ("a a a …") once held the event loop for ~360 ms in the directory search.
+  it('answers a 60 KB department quickly with UNKNOWN_DEPARTMENT and no suggestion', async () => {
+    const app = await buildTestServer()
+    const response = await app.inject({
+      method: 'POST',
+      url: '/hooks/registration',
+      headers: { authorization: HOOK_SECRET },
+      payload: registrationRequest({ ...allowedProfile, department: 'a '.repeat(30_000) }),
+    })
+    await app.close()
+    expect(response.json().error.errorCauses).toEqual([
+      expect.objectContaining({ reason: 'UNKNOWN_DEPARTMENT', errorSummary: 'Choose a department from the list.' }),
+    ])
   })
 })

@@ -249,10 +249,9 @@ describe('POST /hooks/registration on a retried event', () => {
     )
   })
 
-  // Known bug, reported: with an eventTime that is not a date, consent is stamped with the time of receipt,
-  // so a retry gets another termsAcceptedAt. Okta always sends an ISO time; other callers need not.
-  // `it.fails` passes while the bug is there; when it is fixed, make this a plain `it`.
-  it.fails('gives byte-identical answers to a retried request whose eventTime is not a date', async () => {
+  // Regression: consent was once stamped with the time of receipt when eventTime was not a date, so a retry
+  // got another termsAcceptedAt. eventTime must now be an ISO 8601 time.
+  it('gives byte-identical answers to a retried request whose eventTime is not a date', async () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     const request = structuredClone(FIXTURES[0]) as { eventTime: string; data: { userProfile: Record<string, JsonValue> } }
     request.eventTime = 'not a date'
