@@ -133,6 +133,22 @@ describe('the sign-up form with the kit, in the real widget', () => {
     expect(document.activeElement).toBe(combobox)
   })
 
+  it('shows the department list over the form under the field, without moving the rest of the form', async () => {
+    page = await openSignUp()
+    const consentRow = () => screen.getByRole('checkbox').closest('.o-form-fieldset')!.getBoundingClientRect().top
+    const before = consentRow()
+    await userEvent.click(department())
+    await userEvent.keyboard('eng')
+    const listbox = await screen.findByRole('listbox')
+    const field = department().closest('.o-form-control')!.getBoundingClientRect()
+    const list = listbox.getBoundingClientRect()
+    expect(list.top).toBeGreaterThanOrEqual(field.bottom)
+    expect(getComputedStyle(listbox).borderTopWidth).toBe('1px')
+    expect(consentRow()).toBe(before)
+    const last = screen.getAllByRole('option').at(-1)!.getBoundingClientRect()
+    expect(document.elementFromPoint(last.left + 5, last.top + last.height / 2)?.closest('[role="option"]')).not.toBeNull()
+  })
+
   it('closes the department list on Escape without cancelling the form', async () => {
     page = await openSignUp()
     await userEvent.click(department())

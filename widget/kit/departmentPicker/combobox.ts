@@ -6,6 +6,8 @@ import { optionView } from './optionView.ts'
 export interface ComboboxOptions {
   /** Announce the field as required (`aria-required`); the widget itself does not. */
   required: boolean
+  /** The list goes right after this element: the field's visible box, which may wrap the input. */
+  anchor?: Element
 }
 
 export interface ComboboxCallbacks {
@@ -29,6 +31,7 @@ export class Combobox {
   readonly #texts: KitTexts
   readonly #callbacks: ComboboxCallbacks
   readonly #required: boolean
+  readonly #anchor: Element
   readonly #ledger = new AttributeLedger()
   readonly #listbox: HTMLUListElement
   readonly #status: HTMLElement
@@ -45,6 +48,7 @@ export class Combobox {
     this.#input = input
     this.#texts = texts
     this.#required = options.required
+    this.#anchor = options.anchor ?? input
     this.#callbacks = callbacks
     const doc = input.ownerDocument
     const id = `rk-department-${++instances}`
@@ -85,7 +89,7 @@ export class Combobox {
     if (this.#required) this.#ledger.set(input, 'aria-required', 'true')
     // The browser's own autofill list would cover the listbox.
     this.#ledger.set(input, 'autocomplete', 'off')
-    input.after(this.#listbox, this.#noMatches, this.#status)
+    this.#anchor.after(this.#listbox, this.#noMatches, this.#status)
     for (const [target, type, listener] of this.#listeners()) target.addEventListener(type, listener)
   }
 

@@ -68,7 +68,7 @@ export function attachGen2(signIn: SignInWidget, config: WidgetConfig, options: 
     const input = form.input(department.attribute)
     if (input && !isUpgraded(input)) {
       picker?.destroy()
-      picker = createDepartmentPicker(input, source, texts, { required: department.required })
+      picker = createDepartmentPicker(input, source, texts, { required: department.required, anchor: form.fieldBox(input) })
     }
   }
   const onAfterError = (context: unknown, error: unknown) => options.onError?.(toErrorEvent(context, error))

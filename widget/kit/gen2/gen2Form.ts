@@ -6,6 +6,8 @@ export interface Gen2Form {
   readonly form: HTMLFormElement
   input(attribute: string): HTMLInputElement | null
   checkboxLabel(attribute: string): HTMLElement | null
+  /** The bordered box Gen2 draws around a text input (a fixed-height span): popups go after it, not inside. */
+  fieldBox(input: HTMLInputElement): Element
   submitBar(): HTMLElement | null
 }
 
@@ -22,6 +24,7 @@ export function findEnrollProfileForm(doc: Document): Gen2Form | undefined {
       const input = form.querySelector<HTMLInputElement>(`input[type="checkbox"][name="${byName(attribute)}"]`)
       return input ? form.querySelector<HTMLElement>(`label[data-se-for-name="${byName(attribute)}"]`) : null
     },
+    fieldBox: (input) => input.closest('.o-form-control') ?? input,
     submitBar: () => form.querySelector<HTMLElement>('.o-form-button-bar'),
   }
 }
