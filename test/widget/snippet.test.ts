@@ -70,6 +70,12 @@ describe('the code-editor snippet', () => {
     expect(block).toContain('"summary": "Fix the fields.\\u003c/script>\\u003cscript>alert(1)\\u003c/script>"')
   }, 30_000)
 
+  it('leaves no Mustache tag for Okta to expand but the nonce', async () => {
+    const block = await snippet({ CONSENT_LINK_BASE: 'https://kit.example.com' })
+    expect(block.match(/\{\{/g)).toEqual(['{{'])
+    expect(block.startsWith('<script nonce="{{nonceValue}}">')).toBe(true)
+  }, 30_000)
+
   it('refuses a policy file that does not validate', async () => {
     await expect(snippet({ POLICY_FILE: 'package.json' })).rejects.toThrow(/is not a valid policy/)
   })

@@ -20,7 +20,7 @@ export function attachToHostedPage(options: RegistrationKitOptions): void {
   const host = window as unknown as { OktaSignIn?: SignInConstructor }
   const OktaSignIn = host.OktaSignIn
   if (typeof OktaSignIn !== 'function') {
-    console.error('Registration kit: OktaSignIn is not loaded. Paste the snippet below {{{SignInWidgetResources}}}.')
+    console.error('Registration kit: OktaSignIn is not loaded. Paste the snippet below the SignInWidgetResources line.')
     return
   }
   host.OktaSignIn = class extends OktaSignIn {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { renderHostedPage } from '../../widget/code-editor/hostedTemplate.ts'
+
+const values = {
+  pageTitle: 'Example sign-in',
+  bgImageUrl: 'none',
+  signInWidgetResources: '<script src="/widget/okta-sign-in.min.js"></script>',
+  oktaUtil: '<script nonce="n0nce">var OktaUtil = {}</script>',
+  nonce: 'n0nce',
+  snippet: '<script nonce="{{nonceValue}}">RegistrationKit.attachToHostedPage({})</script>',
+}
+
+describe("Okta's hosted template with the pasted snippet", () => {
+  it('puts the snippet right below the widget resources, with the page nonce', () => {
+    const html = renderHostedPage(values)
+    expect(html).toContain(
+      '<script src="/widget/okta-sign-in.min.js"></script>\n<script nonce="n0nce">RegistrationKit.attachToHostedPage({})</script>',
+    )
+    expect(html.indexOf('attachToHostedPage')).toBeLessThan(html.indexOf('var oktaSignIn = new OktaSignIn(config)'))
+    expect(html).not.toMatch(/\{\{nonceValue\}\}|\{\{\{OktaUtil\}\}\}/)
+  })
+
+  it('keeps the template script as Okta ships it', () => {
+    const html = renderHostedPage(values)
+    expect(html).toContain('<script type="text/javascript" nonce="n0nce">\n    var config = OktaUtil.getSignInWidgetConfig();')
+  })
+
+  it('refuses a template without the widget resources', () => {
+    expect(() => renderHostedPage(values, '<html></html>')).toThrow(/SignInWidgetResources/)
+  })
+})
