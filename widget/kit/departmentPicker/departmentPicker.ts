@@ -5,7 +5,6 @@ import type { DepartmentSource } from './departmentSource.ts'
 const MARK = 'data-rk-department-picker'
 
 export interface DepartmentPicker {
-  readonly input: HTMLInputElement
   destroy(): void
 }
 
@@ -49,7 +48,6 @@ export function createDepartmentPicker(
   input.setAttribute(MARK, '')
 
   return {
-    input,
     destroy() {
       clearTimeout(timer)
       inFlight?.abort()

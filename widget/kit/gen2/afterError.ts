@@ -5,22 +5,25 @@ interface Gen2ErrorJson {
   errorCauses?: Array<{ property?: unknown; errorSummary?: unknown }>
 }
 
+type Gen2Error = Gen2ErrorJson & { xhr?: { responseJSON?: Gen2ErrorJson }; responseJSON?: Gen2ErrorJson }
+
 /** Turns Gen2's `afterError(context, error)` arguments into the kit's analytics event. */
 export function toErrorEvent(context: unknown, error: unknown): RegistrationErrorEvent {
   const formName = (context as { formName?: unknown } | null)?.formName
-  const json: Gen2ErrorJson =
-    (error as { xhr?: { responseJSON?: Gen2ErrorJson }; responseJSON?: Gen2ErrorJson } | null)?.xhr?.responseJSON ??
-    (error as { responseJSON?: Gen2ErrorJson } | null)?.responseJSON ??
-    (error as Gen2ErrorJson | null) ??
-    {}
-  const asList = (value: unknown): string[] =>
-    (Array.isArray(value) ? value : [value]).filter((entry): entry is string => typeof entry === 'string' && entry !== '')
+  const raw = (error ?? {}) as Gen2Error
+  // Server answers and preSubmit failures both arrive as `xhr.responseJSON`; the rest is defensive.
+  const json = raw.xhr?.responseJSON ?? raw.responseJSON ?? raw
   return {
     formName: typeof formName === 'string' ? formName : undefined,
-    errorSummary: asList(json.errorSummary).join(' ') || asList((error as { errorSummary?: unknown } | null)?.errorSummary).join(' '),
+    errorSummary: texts(json.errorSummary).join(' ') || texts(raw.errorSummary).join(' '),
     errorCauses: (json.errorCauses ?? []).map((cause) => ({
       property: typeof cause.property === 'string' ? cause.property : '',
-      errorSummary: asList(cause.errorSummary),
+      errorSummary: texts(cause.errorSummary),
     })),
   }
+}
+
+/** Gen2 sends a cause's summary as a string or a list of strings. */
+function texts(value: unknown): string[] {
+  return (Array.isArray(value) ? value : [value]).filter((entry): entry is string => typeof entry === 'string' && entry !== '')
 }
