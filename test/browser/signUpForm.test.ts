@@ -185,7 +185,7 @@ describe('the sign-up form with the kit, in the real widget', () => {
     )
   })
 
-  it("keeps the picker's description when the widget overwrites aria-describedby with a field error", async () => {
+  it("keeps the picker's description when the widget overwrites aria-describedby, and picking clears the error", async () => {
     page = await openSignUp()
     await fill({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' })
     await tickConsent()
@@ -197,6 +197,11 @@ describe('the sign-up form with the kit, in the real widget', () => {
     const errorId = document.querySelector('[data-se="o-form-fieldset-userProfile.department"] .o-form-input-error')!.id
     await vi.waitFor(() => expect(department().getAttribute('aria-describedby')?.split(' ')).toEqual([errorId, note.id]))
     expect(page.registrations()).toHaveLength(0)
+    await userEvent.keyboard('{Control>}a{/Control}leg')
+    await screen.findByRole('option', { name: 'Legal' })
+    await userEvent.keyboard('{ArrowDown}{Enter}')
+    expect(department().value).toBe('Legal')
+    expect(fieldError('department')).toBeUndefined()
   })
 
   it('has no axe violations with the kit applied and the department list open', async () => {
