@@ -73,6 +73,7 @@ export async function registrationKitApp(app: FastifyInstance, { config, fetchKe
         ? { issuer: '/oauth2/default', clientId: config.okta.clientId, redirectUri: REDIRECT_PATH }
         : { issuer: config.okta.issuer, clientId: config.okta.clientId, redirectUri: config.okta.redirectUri ?? REDIRECT_PATH },
     policy: config.policy,
+    kit: config.pageKit,
   })
 }
 

@@ -39,6 +39,8 @@ export const EnvSchema = z
         return origins
       }),
     DEPARTMENTS_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
+    /** `off` serves the page with the bare widget: to see what Okta and the hook do without the kit. */
+    PAGE_KIT: z.enum(['on', 'off']).default('on'),
     /** Emulator only: where the emulator sends its hook calls (default: this server's own hook). */
     EMULATOR_HOOK_URL: httpUrl.optional(),
   })

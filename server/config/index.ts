@@ -26,6 +26,8 @@ export interface Config {
   policyFile: string
   corsOrigins: string[]
   departmentsRateLimit: number
+  /** Whether the page applies the customization kit to its widget. */
+  pageKit: boolean
 }
 
 export const EMULATOR_CLIENT_ID = 'registration-kit-local'
@@ -61,5 +63,6 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     policyFile,
     corsOrigins: e.CORS_ORIGINS,
     departmentsRateLimit: e.DEPARTMENTS_RATE_LIMIT,
+    pageKit: e.PAGE_KIT === 'on',
   }
 }

@@ -13,11 +13,13 @@ export interface PageOptions {
   okta: { issuer: string; clientId: string; redirectUri: string }
   /** Handed to the page as is, for the customization kit. */
   policy: Policy
+  /** Apply the customization kit (default); without it the page shows the bare widget. */
+  kit?: boolean
 }
 
 /** The embedded sign-in page at `/`, its assets, and the legal pages the consent box links to. */
 export default fp(
-  async function page(app: FastifyInstance, { okta, policy }: PageOptions) {
+  async function page(app: FastifyInstance, { okta, policy, kit = true }: PageOptions) {
     if (!existsSync(path.join(PAGE_DIST, 'page.js'))) {
       app.log.warn(`The page's browser bundle is missing in ${PAGE_DIST}: run "npm run build".`)
     }
@@ -39,6 +41,7 @@ export default fp(
       const config = {
         okta: { ...okta, issuer: absolute(okta.issuer, origin), redirectUri: absolute(okta.redirectUri, origin) },
         policy,
+        kit: kit ? { departmentsUrl: '/api/departments' } : false,
       }
       return reply
         .type('text/html; charset=utf-8')

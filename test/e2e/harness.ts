@@ -3,6 +3,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { build } from 'vite'
 import { buildServer } from '../../server/app.ts'
 import { loadConfig } from '../../server/config/index.ts'
+import type { PolicyInput } from '../../policy/index.ts'
+import { defaultPolicy } from '../helpers/policy.ts'
+import { writePolicyFile } from '../helpers/server.ts'
 import { pageBuild } from '../../widget/page/build.ts'
 
 export const HOOK_SECRET = 'e2e-hook-secret-0123456789'
@@ -10,12 +13,23 @@ export const HOOK_SECRET = 'e2e-hook-secret-0123456789'
 /** Builds the page's browser bundle once per test file, so tests always run the current entry. */
 export const buildPage = () => build({ ...pageBuild, configFile: false, logLevel: 'warn' })
 
-/**
- * The offline product as `npm start` builds it, on 127.0.0.1:<random>: the real hook, the emulator calling
- * it over HTTP, the page. `hookUrl` points the emulator elsewhere (e.g. a port where nothing listens).
- */
-export async function startServer({ hookUrl }: { hookUrl?: string } = {}): Promise<{ app: FastifyInstance; url: string }> {
-  const config = loadConfig({ HOOK_AUTH_SECRET: HOOK_SECRET, ...(hookUrl ? { EMULATOR_HOOK_URL: hookUrl } : {}) })
+export interface ServerOptions {
+  /** Where the emulator sends hook calls (e.g. a port where nothing listens); default: the real hook. */
+  hookUrl?: string
+  /** false: the page shows the bare widget, so Okta's and the hook's own answers reach the form. */
+  kit?: boolean
+  /** Policy sections replacing the default's, written to a POLICY_FILE as an operator would. */
+  policy?: Partial<PolicyInput>
+}
+
+/** The offline product as `npm start` builds it, on 127.0.0.1:<random>: the real hook, the emulator calling it over HTTP, the page. */
+export async function startServer({ hookUrl, kit = true, policy }: ServerOptions = {}): Promise<{ app: FastifyInstance; url: string }> {
+  const config = loadConfig({
+    HOOK_AUTH_SECRET: HOOK_SECRET,
+    PAGE_KIT: kit ? 'on' : 'off',
+    ...(hookUrl ? { EMULATOR_HOOK_URL: hookUrl } : {}),
+    ...(policy ? { POLICY_FILE: writePolicyFile({ ...defaultPolicy, ...policy }) } : {}),
+  })
   const app = await buildServer({ config, logger: false })
   const url = await app.listen({ host: '127.0.0.1', port: 0 })
   return { app, url }

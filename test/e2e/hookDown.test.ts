@@ -31,8 +31,8 @@ beforeAll(async () => {
   await buildPage()
   silent = await silentHook()
   ;[down, slow, browser] = await Promise.all([
-    startServer({ hookUrl: `http://127.0.0.1:${await closedPort()}/hooks/registration` }),
-    startServer({ hookUrl: silent.url }),
+    startServer({ hookUrl: `http://127.0.0.1:${await closedPort()}/hooks/registration`, kit: false }),
+    startServer({ hookUrl: silent.url, kit: false }),
     launchBrowser(),
   ])
 })

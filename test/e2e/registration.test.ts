@@ -20,7 +20,7 @@ const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
   ? path.join(import.meta.dirname, '../../docs/screenshots')
   : path.join(import.meta.dirname, '../artifacts/screenshots')
 
-describe('registering in the real widget against the offline emulator and the real hook', () => {
+describe('registering in the bare widget (no kit) against the offline emulator and the real hook', () => {
   let server: Awaited<ReturnType<typeof startServer>>
   let browser: Browser
   let context: BrowserContext
@@ -30,7 +30,8 @@ describe('registering in the real widget against the offline emulator and the re
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true })
     await buildPage()
-    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+    // Without the kit, so every message here comes from the hook or the emulator, not from the browser.
+    ;[server, browser] = await Promise.all([startServer({ kit: false }), launchBrowser()])
   })
   afterAll(async () => {
     await browser?.close()

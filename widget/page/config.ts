@@ -4,6 +4,8 @@ import type { Policy } from '../../policy/index.ts'
 export interface PageConfig {
   okta: { issuer: string; clientId: string; redirectUri: string }
   policy: Policy
+  /** The customization kit's settings, or false for the bare widget. */
+  kit: { departmentsUrl: string } | false
 }
 
 export function readPageConfig(): { config: PageConfig; nonce: string } {

@@ -1,4 +1,5 @@
 import './page.css'
+import { registrationKit } from '../kit/index.ts'
 import { readPageConfig } from './config.ts'
 import { showSignedIn } from './signedIn.ts'
 import { OktaSignIn, widgetConfig } from './widget.ts'
@@ -9,8 +10,10 @@ const { config: page, nonce } = readPageConfig()
 async function start(): Promise<void> {
   const config = widgetConfig(page, nonce)
   const signIn = new OktaSignIn(config)
-  // The customization kit attaches here, before the first render, e.g. registrationKit(signIn, config, { policy: page.policy })
+  // Before the first render, with the very config the widget was created with.
+  const kit = page.kit ? registrationKit(signIn, config, { policy: page.policy, departmentsUrl: page.kit.departmentsUrl }) : undefined
   const tokens = await signIn.showSignInToGetTokens({ el: '#sign-in-widget' })
+  kit?.destroy()
   signIn.remove()
   showSignedIn(tokens.idToken?.claims ?? {}, page.policy, () => {
     signIn.authClient.tokenManager.clear()
