@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http'
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { JWTVerifyGetKey } from 'jose'
 import { compilePolicy } from '../policy/index.ts'
 import type { Config } from './config/index.ts'
@@ -7,6 +7,7 @@ import departments from './departments/index.ts'
 import { createEmailProviders } from './emailProviders.ts'
 import emulator from './emulator/index.ts'
 import health from './health.ts'
+import hostedPage from './hosted/index.ts'
 import registrationHook, { HOOK_BODY_LIMIT, HOOK_PATH } from './hook/index.ts'
 import page from './page/index.ts'
 import jsonBody from './plugins/jsonBody.ts'
@@ -66,6 +67,11 @@ export async function registrationKitApp(app: FastifyInstance, { config, fetchKe
       hook: { url: config.okta.hookUrl, authHeader: config.hookAuth.header!.name, authSecret: config.hookAuth.header!.secret },
       registration,
     })
+    // Okta's hosted template with the code-editor snippet pasted, to run the snippet as brand teams do.
+    await app.register(hostedPage, {
+      okta: { issuer: '/oauth2/default', clientId: config.okta.clientId, redirectUri: REDIRECT_PATH },
+      policy: config.policy,
+    })
   }
   await app.register(page, {
     okta:
@@ -86,7 +92,7 @@ export async function buildServer(options: AppOptions & { logger?: FastifyServer
     },
     bodyLimit: HOOK_BODY_LIMIT,
     // The hook writes its own line per decision (with latency); Fastify's two lines per request would triple it.
-    disableRequestLogging: (request) => request.url === HOOK_PATH,
+    logController: new LogController({ disableRequestLogging: (request) => request.url === HOOK_PATH }),
     connectionTimeout: 30_000,
     requestTimeout: 15_000,
     keepAliveTimeout: 72_000,

@@ -21,7 +21,8 @@ export const pageHtml = (nonces: Nonces, configJson: string) => `<!doctype html>
 <link rel="stylesheet" href="/page/page.css">
 </head>
 <body>
-<main>
+<!-- Not <main>: the widget renders its own main landmark, and the signed-in view is a region. -->
+<div class="page">
   <div id="sign-in-widget"></div>
   <section id="signed-in" class="signed-in" aria-labelledby="signed-in-title" hidden>
     <h1 id="signed-in-title" tabindex="-1">You are signed in</h1>
@@ -33,7 +34,7 @@ export const pageHtml = (nonces: Nonces, configJson: string) => `<!doctype html>
     </dl>
     <button type="button" id="sign-out">Sign out</button>
   </section>
-</main>
+</div>
 <script type="application/json" id="page-config" nonce="${nonces.script}">${configJson}</script>
 <script src="/widget/js/okta-sign-in.oie.min.js" nonce="${nonces.script}"></script>
 <script type="module" src="/page/page.js" nonce="${nonces.script}"></script>

@@ -42,6 +42,8 @@ export default fp(
         okta: { ...okta, issuer: absolute(okta.issuer, origin), redirectUri: absolute(okta.redirectUri, origin) },
         policy,
         kit: kit ? { departmentsUrl: '/api/departments' } : false,
+        // The widget (and the kit) inject <style> elements: they need the style nonce, not the script one.
+        styleNonce: reply.cspNonce.style,
       }
       return reply
         .type('text/html; charset=utf-8')

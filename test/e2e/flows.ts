@@ -34,8 +34,9 @@ export async function fillSignUp(page: Page, who: Registrant) {
   await page.getByLabel('First name').fill(who.firstName)
   await page.getByLabel('Last name').fill(who.lastName)
   await page.getByLabel('Email').fill(who.email)
-  await page.getByLabel('Department').fill(who.department)
-  if (who.acceptTerms) await page.getByText('I agree to the Terms of Service and Privacy Policy').click()
+  // The input, not the picker's listbox, which the kit labels with the same label.
+  await page.getByLabel('Department').and(page.locator('input')).fill(who.department)
+  if (who.acceptTerms) await page.getByRole('checkbox', { name: /^I agree to the Terms of Service/ }).check({ force: true })
 }
 
 export const submitSignUp = (page: Page) => page.getByRole('button', { name: 'Sign Up' }).click()
@@ -65,4 +66,4 @@ export async function enterEmailCode(page: Page, baseUrl: string, email: string)
 
 /** The value of each sign-up field, to check nothing typed was lost. */
 export const signUpValues = (page: Page) =>
-  Promise.all(['First name', 'Last name', 'Email', 'Department'].map((label) => page.getByLabel(label).inputValue()))
+  Promise.all(['First name', 'Last name', 'Email', 'Department'].map((label) => page.getByLabel(label).and(page.locator('input')).inputValue()))

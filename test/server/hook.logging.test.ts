@@ -24,6 +24,8 @@ describe('hook decision logs', () => {
       emailDomain: 'gmail.com',
     })
     expect(typeof decisions[0].latencyMs).toBe('number')
+    // Fastify's own "incoming request" / "request completed" lines are not written for the hook.
+    expect(logs.filter((line) => JSON.parse(line).reqId === decisions[0].reqId)).toHaveLength(1)
     const all = logs.join('\n')
     expect(all).not.toContain('rosario.jones')
     expect(all).not.toContain('Rosario')

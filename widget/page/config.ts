@@ -6,10 +6,12 @@ export interface PageConfig {
   policy: Policy
   /** The customization kit's settings, or false for the bare widget. */
   kit: { departmentsUrl: string } | false
+  /** This response's CSP nonce for <style> elements, passed to the widget as `cspNonce`. */
+  styleNonce: string
 }
 
-export function readPageConfig(): { config: PageConfig; nonce: string } {
+export function readPageConfig(): PageConfig {
   const element = document.getElementById('page-config')
   if (!element?.textContent) throw new Error('The page configuration is missing.')
-  return { config: JSON.parse(element.textContent) as PageConfig, nonce: element.nonce ?? '' }
+  return JSON.parse(element.textContent) as PageConfig
 }

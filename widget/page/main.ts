@@ -4,11 +4,11 @@ import { readPageConfig } from './config.ts'
 import { showSignedIn } from './signedIn.ts'
 import { OktaSignIn, widgetConfig } from './widget.ts'
 
-const { config: page, nonce } = readPageConfig()
+const page = readPageConfig()
 
 /** One registration: the widget until tokens arrive, then the signed-in view; signing out starts again. */
 async function start(): Promise<void> {
-  const config = widgetConfig(page, nonce)
+  const config = widgetConfig(page, page.styleNonce)
   const signIn = new OktaSignIn(config)
   // Before the first render, with the very config the widget was created with.
   const kit = page.kit ? registrationKit(signIn, config, { policy: page.policy, departmentsUrl: page.kit.departmentsUrl }) : undefined

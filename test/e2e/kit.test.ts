@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { enrollAuthenticators, fieldError, fillSignUp, openSignUp, registrant, submitSignUp, waitForFocus } from './flows.ts'
+import { buildPage, launchBrowser, openPage, startServer } from './harness.ts'
+
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
+  ? path.join(import.meta.dirname, '../../docs/screenshots')
+  : path.join(import.meta.dirname, '../artifacts/screenshots')
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+type Server = Awaited<ReturnType<typeof startServer>>
+
+describe('the embedded page with the kit, on the real widget against the offline emulator', () => {
+  let server: Server
+  // Same rules, but an empty allow-list: free-mail is then a check only the server can make (the lists
+  // stay on the server), so the hook's own answer reaches the kit's form. One department name holds markup.
+  let openServer: Server
+  let browser: Browser
+  let context: BrowserContext
+  let page: Page
+  let problems: string[]
+  let registrations: string[]
+
+  beforeAll(async () => {
+    await buildPage()
+    ;[server, openServer, browser] = await Promise.all([
+      startServer(),
+      startServer({
+        policy: {
+          email: { allowedDomains: [] },
+          department: { directory: ['Finance', 'Legal', '<img src=x onerror=alert(1)> Research'] },
+        },
+      }),
+      launchBrowser(),
+    ])
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await Promise.all([server?.app.close(), openServer?.app.close()])
+  })
+  afterEach(async () => {
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
+  async function openSignUpForm(on: Server = server) {
+    ;({ context, page, problems } = await openPage(browser, on.url))
+    registrations = []
+    page.on('request', (request) => {
+      if (request.url().endsWith('/idp/idx/enroll/new')) registrations.push(request.method())
+    })
+    await openSignUp(page)
+  }
+
+  /** Presses Tab until the focused element matches, as a keyboard user moves through the form. */
+  async function tabTo(matches: (element: Element) => boolean) {
+    for (let presses = 0; presses < 12; presses++) {
+      await page.keyboard.press('Tab')
+      if (await page.evaluate(`(${matches.toString()})(document.activeElement)`)) return
+    }
+    throw new Error('Tab never reached the element')
+  }
+
+  it('shows Terms of Service and Privacy Policy links inside the consent checkbox label', async () => {
+    await openSignUpForm()
+    expect(await page.getByRole('checkbox', { name: /^I agree to the Terms of Service.* and Privacy Policy/ }).count()).toBe(1)
+    for (const [name, href] of [
+      ['Terms of Service', '/legal/terms'],
+      ['Privacy Policy', '/legal/privacy'],
+    ] as const) {
+      const link = page.locator('label').getByRole('link', { name: new RegExp(`^${name}`) })
+      expect(await link.getAttribute('href')).toBe(new URL(href, server.url).href)
+      expect(await link.getAttribute('target')).toBe('_blank')
+      expect(await link.getAttribute('rel')).toBe('noopener noreferrer')
+    }
+  })
+
+  it('keeps an unchecked consent box from being submitted, with the message under it and no request', async () => {
+    await openSignUpForm()
+    await fillSignUp(page, registrant({ acceptTerms: false }))
+    await submitSignUp(page)
+    await expect
+      .poll(() => fieldError(page, 'termsAccepted').textContent())
+      .toContain('To create an account, agree to the Terms of Service and Privacy Policy.')
+    expect(registrations).toEqual([])
+  })
+
+  it('shows every policy error under its field at once, before any request', async () => {
+    await openSignUpForm()
+    await fillSignUp(page, registrant({ firstName: 'Ada2', email: 'ada@evil-example.com', department: 'Enginering' }))
+    await submitSignUp(page)
+    await expect.poll(() => fieldError(page, 'firstName').textContent()).toContain('Use 1 to 50 letters')
+    expect(await fieldError(page, 'email').textContent()).toContain('Only example.com addresses can register.')
+    expect(await fieldError(page, 'department').textContent()).toContain('Did you mean Engineering?')
+    expect(registrations).toEqual([])
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'kit-errors.png') })
+  })
+
+  it('registers with the keyboard alone, picking the department from the type-ahead list', async () => {
+    await openSignUpForm()
+    const who = registrant()
+    await page.keyboard.type(who.firstName)
+    await page.keyboard.press('Tab')
+    await page.keyboard.type(who.lastName)
+    await page.keyboard.press('Tab')
+    await page.keyboard.type(who.email)
+    await page.keyboard.press('Tab')
+    const department = page.getByRole('combobox', { name: 'Department' })
+    expect(await department.evaluate((element) => element === document.activeElement)).toBe(true)
+    await page.keyboard.type('hum')
+    await expect.poll(() => page.getByRole('option', { name: 'Human Resources' }).isVisible()).toBe(true)
+    expect(await page.getByRole('status').filter({ hasText: /department/ }).textContent()).toMatch(/1 department/)
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'form.png') })
+    await page.keyboard.press('ArrowDown')
+    expect(await department.getAttribute('aria-activedescendant')).toBeTruthy()
+    await page.keyboard.press('Enter')
+    expect(await department.inputValue()).toBe('Human Resources')
+    expect(await department.getAttribute('aria-expanded')).toBe('false')
+    expect(registrations).toEqual([])
+
+    await tabTo((element) => element instanceof HTMLInputElement && element.type === 'checkbox')
+    await page.keyboard.press('Space')
+    await tabTo((element) => element instanceof HTMLInputElement && element.type === 'submit')
+    await page.keyboard.press('Enter')
+
+    await enrollAuthenticators(page, server.url, who.email)
+    const signedIn = page.getByRole('region', { name: 'You are signed in' })
+    await expect.poll(() => signedIn.isVisible(), { timeout: 15_000 }).toBe(true)
+    expect((await signedIn.locator('dd').allTextContents()).slice(0, 3)).toEqual(['Ada Lovelace', who.email, 'Human Resources'])
+    expect(registrations).toEqual(['POST'])
+  })
+
+  it('still shows the hook’s message under the field for a check only the server can make', async () => {
+    await openSignUpForm(openServer)
+    await fillSignUp(page, registrant({ email: 'ada@gmail.com', department: 'Legal' }))
+    await submitSignUp(page)
+    await expect
+      .poll(() => fieldError(page, 'email').textContent())
+      .toContain('Free email providers such as gmail.com cannot be used.')
+    expect(registrations).toEqual(['POST'])
+  })
+
+  it('renders a department name holding markup as inert text', async () => {
+    await openSignUpForm(openServer)
+    await waitForFocus(page, 'userProfile.firstName')
+    await page.getByRole('combobox', { name: 'Department' }).fill('research')
+    const option = page.getByRole('option', { name: /Research/ })
+    await expect.poll(() => option.textContent()).toBe('<img src=x onerror=alert(1)> Research')
+    expect(await page.getByRole('listbox').locator('img').count()).toBe(0)
+  })
+
+  it('has no axe-core violations on the sign-up form, with the list open and with errors shown', async () => {
+    await openSignUpForm()
+    // Evaluated by the test driver: the page's CSP rightly blocks an injected <script>.
+    await page.evaluate(AXE)
+    const violations = () =>
+      page.evaluate(async () => {
+        const { violations } = await (window as unknown as { axe: { run(context: string): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run(
+          '#okta-sign-in',
+        )
+        return violations.map((violation) => `${violation.id} (${violation.nodes.length})`)
+      })
+    await fillSignUp(page, registrant({ acceptTerms: false }))
+    await page.getByRole('combobox', { name: 'Department' }).fill('eng')
+    await expect.poll(() => page.getByRole('listbox').isVisible()).toBe(true)
+    expect(await violations()).toEqual([])
+    await page.keyboard.press('Escape')
+    await submitSignUp(page)
+    await expect.poll(() => fieldError(page, 'termsAccepted').count()).toBe(1)
+    expect(await violations()).toEqual([])
+  })
+})
