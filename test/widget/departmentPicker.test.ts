@@ -190,6 +190,19 @@ describe('department names with markup', () => {
 })
 
 describe('department picker on the departments API', () => {
+  // Regression: an answer arriving after the user left the field showed a stray "No matching departments".
+  it('shows no "no matches" note for an answer that arrives after the user left the field', async () => {
+    let answer: (response: Response) => void = () => {}
+    vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>((resolve) => (answer = resolve))))
+    upgrade(remoteSource('/api/departments', 8, inlineSource(compiled.departments, 8)))
+    await userEvent.type(screen.getByRole('combobox'), 'zzz')
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalled())
+    await userEvent.tab()
+    answer(Response.json({ results: [] }))
+    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe('No matching departments'))
+    expect(screen.getByText('No matching departments', { selector: '.rk-no-matches' }).hidden).toBe(true)
+  })
+
   it('asks once the user pauses typing, not on every keystroke', async () => {
     const fetchMock = vi.fn(async (url: URL) =>
       Response.json({ results: compiled.departments.search(url.searchParams.get('q') ?? '', 8).map(({ name }) => ({ name })) }),

@@ -130,7 +130,8 @@ export class Combobox {
     this.#matches = matches
     this.#listbox.replaceChildren(...matches.map((match, index) => optionView(doc, match, `${this.#listbox.id}-${index}`)))
     this.#setActive(-1)
-    const noMatches = matches.length === 0 && this.#input.value.trim() !== ''
+    // Only while the user is in the field: a late answer after blur must not leave a stray "no matches".
+    const noMatches = matches.length === 0 && this.#input.value.trim() !== '' && doc.activeElement === this.#input
     this.#noMatches.hidden = !noMatches
     this.#describedBy.toggle(this.#noMatches.id, noMatches)
     this.#status.textContent = countText(this.#texts, matches.length)
