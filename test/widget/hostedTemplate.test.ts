@@ -4,6 +4,7 @@ import { renderHostedPage } from '../../widget/code-editor/hostedTemplate.ts'
 const values = {
   pageTitle: 'Example sign-in',
   bgImageUrl: 'none',
+  faviconUrl: 'data:,',
   signInWidgetResources: '<script src="/widget/okta-sign-in.min.js"></script>',
   oktaUtil: '<script nonce="n0nce">var OktaUtil = {}</script>',
   nonce: 'n0nce',

@@ -9,6 +9,7 @@ export const OKTA_DEFAULT_TEMPLATE = `<!DOCTYPE html>
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
+  <link rel="shortcut icon" href="{{faviconUrl}}">
   <title>{{pageTitle}}</title>
   {{{SignInWidgetResources}}}
   <style nonce="{{nonceValue}}">#login-bg-image-id { background-image: {{bgImageUrl}} }</style>
@@ -30,6 +31,7 @@ export const OKTA_DEFAULT_TEMPLATE = `<!DOCTYPE html>
 export interface HostedPageValues {
   pageTitle: string
   bgImageUrl: string
+  faviconUrl: string
   /** What Okta puts for `{{{SignInWidgetResources}}}`: the widget's <script> and <link> tags. */
   signInWidgetResources: string
   /** What Okta puts for `{{{OktaUtil}}}`: a <script> defining `OktaUtil.getSignInWidgetConfig()` and friends. */
@@ -44,13 +46,15 @@ const RESOURCES = '{{{SignInWidgetResources}}}'
 /** Pastes the snippet as a brand team would, then fills the variables as Okta does when it serves the page. */
 export function renderHostedPage(values: HostedPageValues, template = OKTA_DEFAULT_TEMPLATE): string {
   if (!template.includes(RESOURCES)) throw new Error(`The template has no ${RESOURCES} to paste the snippet under`)
-  const pasted = template.replace(RESOURCES, `${RESOURCES}\n${values.snippet}`)
+  // A replacer function, so "$&" or "$$" in the code or the policy texts is pasted as written.
+  const pasted = template.replace(RESOURCES, () => `${RESOURCES}\n${values.snippet}`)
   const fill: Record<string, string> = {
     '{{{SignInWidgetResources}}}': values.signInWidgetResources,
     '{{{OktaUtil}}}': values.oktaUtil,
     '{{nonceValue}}': values.nonce,
     '{{pageTitle}}': values.pageTitle,
     '{{bgImageUrl}}': values.bgImageUrl,
+    '{{faviconUrl}}': values.faviconUrl,
   }
   // One pass over the pasted page, as Okta renders it: values are inserted as given, never re-read.
   return pasted.replace(/\{\{\{\w+\}\}\}|\{\{\w+\}\}/g, (variable) => fill[variable] ?? variable)

@@ -60,6 +60,14 @@ export async function snippet(env: NodeJS.ProcessEnv): Promise<string> {
   const options: RegistrationKitOptions = { policy: absoluteConsent(await readPolicy(policyFile), env.CONSENT_LINK_BASE) }
   const url = departmentsUrl(env.DEPARTMENTS_URL)
   if (url) options.departmentsUrl = url
+  return snippetFor(options)
+}
+
+/**
+ * The block for options that are already checked: the env rules above (https only) are for Okta's domain,
+ * while the server's offline hosted page passes its validated policy and a same-origin departments path.
+ */
+export async function snippetFor(options: RegistrationKitOptions): Promise<string> {
   const code = await bundleCode(kitBuilds.codeEditor)
   if (/<\/script/i.test(code)) throw new Error('The kit bundle contains "</script" and cannot be inlined')
   const body = [

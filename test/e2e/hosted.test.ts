@@ -1,0 +1,100 @@
+import type { Browser, BrowserContext, Page } from 'playwright'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_MESSAGES } from '../../policy/schema.ts'
+import { enrollAuthenticators, fieldError, fillSignUp, openSignUp, registrant, submitSignUp } from './flows.ts'
+import { launchBrowser, openPage, startServer } from './harness.ts'
+
+describe('the code-editor snippet pasted into Okta’s hosted template (/hosted), in real Chromium', () => {
+  let server: Awaited<ReturnType<typeof startServer>>
+  let browser: Browser
+  let context: BrowserContext
+  let page: Page
+  let problems: string[]
+  let registrations: string[]
+
+  beforeAll(async () => {
+    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.app.close()
+  })
+  afterEach(async () => {
+    // Console errors include the browser's CSP reports ("Refused to apply inline style …").
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
+  /** The sign-up form of the hosted page, with every registration request the widget sends recorded. */
+  async function openHostedSignUp() {
+    ;({ context, page, problems } = await openPage(browser, `${server.url}/hosted`))
+    registrations = []
+    page.on('request', (request) => {
+      if (request.url().endsWith('/idp/idx/enroll/new')) registrations.push(request.method())
+    })
+    await openSignUp(page)
+  }
+
+  /** Clicking the label's text could land on one of its links; the box itself is the consent. */
+  const acceptTerms = () => page.getByRole('checkbox', { name: /I agree to the/ }).check({ force: true })
+
+  it('shows the Terms of Service and Privacy Policy as inline links in the consent label, opening in a new tab', async () => {
+    await openHostedSignUp()
+    const label = page.locator('[data-se="o-form-fieldset-userProfile.termsAccepted"] label')
+    await expect.poll(() => label.getByRole('link').count()).toBe(2)
+    // As a screen reader reads it: each link announces that it opens a new tab.
+    expect((await label.innerText()).replace(/\s+/g, ' ')).toBe(
+      'I agree to the Terms of Service (opens in a new tab) and Privacy Policy (opens in a new tab)',
+    )
+    for (const name of ['Terms of Service', 'Privacy Policy']) {
+      const link = label.getByRole('link', { name: new RegExp(`^${name}`) })
+      expect(await link.getAttribute('target')).toBe('_blank')
+      expect(await link.getAttribute('rel')).toBe('noopener noreferrer')
+    }
+  })
+
+  it('shows the consent message under the checkbox and sends no request when the box is left unchecked', async () => {
+    await openHostedSignUp()
+    await fillSignUp(page, registrant({ acceptTerms: false, department: 'Engineering' }))
+    await submitSignUp(page)
+    await expect.poll(() => fieldError(page, 'termsAccepted').textContent()).toContain(DEFAULT_MESSAGES.termsNotAccepted)
+    expect(registrations).toEqual([])
+  })
+
+  it('shows every invalid value’s message under its field and sends no request', async () => {
+    await openHostedSignUp()
+    await fillSignUp(page, registrant({ firstName: 'Ada2', email: 'ada@example.org', department: 'Engineering', acceptTerms: false }))
+    await acceptTerms()
+    await submitSignUp(page)
+    await expect.poll(() => fieldError(page, 'firstName').textContent()).toContain('Use 1 to 50 letters')
+    await expect.poll(() => fieldError(page, 'email').textContent()).toContain('Only example.com addresses can register.')
+    expect(await fieldError(page, 'lastName').count()).toBe(0)
+    expect(registrations).toEqual([])
+  })
+
+  it('registers with a department picked by keyboard, then completeLogin says who signed in; the kit’s style carries the page nonce', async () => {
+    await openHostedSignUp()
+    const who = registrant({ department: '', acceptTerms: false })
+    await fillSignUp(page, who)
+    const department = page.getByRole('combobox', { name: 'Department' })
+    await department.focus()
+    await page.keyboard.type('payr')
+    await expect.poll(() => page.getByRole('option', { name: 'Payroll' }).isVisible()).toBe(true)
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    expect(await department.inputValue()).toBe('Payroll')
+    await acceptTerms()
+
+    const [widgetNonce, styleNonce] = await page.evaluate(() => [
+      document.querySelector<HTMLScriptElement>('script[src$="okta-sign-in.oie.min.js"]')?.nonce,
+      document.querySelector<HTMLStyleElement>('style[data-rk-styles]')?.nonce,
+    ])
+    expect(widgetNonce).toMatch(/^[0-9a-f]{32}$/)
+    expect(styleNonce).toBe(widgetNonce)
+
+    await submitSignUp(page)
+    await enrollAuthenticators(page, server.url, who.email)
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toBe(`Signed in as ${who.email}`)
+    expect(registrations).toEqual(['POST'])
+  })
+})

@@ -1,0 +1,21 @@
+import type { PageConfig } from './config.ts'
+
+/**
+ * The widget's configuration: everything served from this origin, English labels bundled, no CDN. Shared by
+ * the embedded page and the offline hosted-template page (whose `OktaUtil` the server writes), so both
+ * run the widget the same way. No DOM access here: the server imports it.
+ */
+export function widgetConfig({ okta }: Pick<PageConfig, 'okta'>, cspNonce: string): Record<string, unknown> {
+  return {
+    issuer: okta.issuer,
+    clientId: okta.clientId,
+    // Explicit, or auth-js would use the current URL at each call (idx-emulator.md §9).
+    redirectUri: okta.redirectUri,
+    scopes: ['openid', 'profile', 'email'],
+    language: 'en',
+    assets: { baseUrl: '/widget' },
+    cspNonce,
+    // The Identity Engine bundle refuses to start unless told explicitly that this is not Classic Engine.
+    useClassicEngine: false,
+  }
+}
