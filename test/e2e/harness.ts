@@ -1,3 +1,4 @@
+import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright'
 import { build } from 'vite'
@@ -7,6 +8,7 @@ import type { PolicyInput } from '../../policy/index.ts'
 import { defaultPolicy } from '../helpers/policy.ts'
 import { writePolicyFile } from '../helpers/server.ts'
 import { pageBuild } from '../../widget/page/build.ts'
+import { openSignUp } from './flows.ts'
 
 export const HOOK_SECRET = 'e2e-hook-secret-0123456789'
 
@@ -56,4 +58,20 @@ export async function openPage(browser: Browser, url: string): Promise<{ context
   })
   await tab.goto(url)
   return { context, page: tab, problems }
+}
+
+/** Where tests save screenshots: the README's with `npm run screenshots`, test/artifacts otherwise (Playwright makes the folder). */
+export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
+  ? path.join(import.meta.dirname, '../../docs/screenshots')
+  : path.join(import.meta.dirname, '../artifacts/screenshots')
+
+/** A page's sign-up form, with the method of every registration request the widget sends (to prove none was sent). */
+export async function openSignUpForm(browser: Browser, url: string) {
+  const opened = await openPage(browser, url)
+  const registrations: string[] = []
+  opened.page.on('request', (request) => {
+    if (request.url().endsWith('/idp/idx/enroll/new')) registrations.push(request.method())
+  })
+  await openSignUp(opened.page)
+  return { ...opened, registrations }
 }

@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_MESSAGES } from '../../policy/schema.ts'
-import { enrollAuthenticators, fieldError, fillSignUp, openSignUp, registrant, submitSignUp } from './flows.ts'
-import { launchBrowser, openPage, startServer } from './harness.ts'
+import { enrollAuthenticators, fieldError, fillSignUp, registrant, submitSignUp } from './flows.ts'
+import { launchBrowser, openSignUpForm, startServer } from './harness.ts'
 
 describe('the code-editor snippet pasted into Okta’s hosted template (/hosted), in real Chromium', () => {
   let server: Awaited<ReturnType<typeof startServer>>
@@ -27,12 +27,7 @@ describe('the code-editor snippet pasted into Okta’s hosted template (/hosted)
 
   /** The sign-up form of the hosted page, with every registration request the widget sends recorded. */
   async function openHostedSignUp() {
-    ;({ context, page, problems } = await openPage(browser, `${server.url}/hosted`))
-    registrations = []
-    page.on('request', (request) => {
-      if (request.url().endsWith('/idp/idx/enroll/new')) registrations.push(request.method())
-    })
-    await openSignUp(page)
+    ;({ context, page, problems, registrations } = await openSignUpForm(browser, `${server.url}/hosted`))
   }
 
   /** Clicking the label's text could land on one of its links; the box itself is the consent. */

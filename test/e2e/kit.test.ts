@@ -3,12 +3,9 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { enrollAuthenticators, fieldError, fillSignUp, openSignUp, registrant, submitSignUp, waitForFocus } from './flows.ts'
-import { buildPage, launchBrowser, openPage, startServer } from './harness.ts'
+import { enrollAuthenticators, fieldError, fillSignUp, registrant, submitSignUp, waitForFocus } from './flows.ts'
+import { buildPage, launchBrowser, openSignUpForm, SCREENSHOTS, startServer } from './harness.ts'
 
-const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
-  ? path.join(import.meta.dirname, '../../docs/screenshots')
-  : path.join(import.meta.dirname, '../artifacts/screenshots')
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 type Server = Awaited<ReturnType<typeof startServer>>
@@ -46,13 +43,8 @@ describe('the embedded page with the kit, on the real widget against the offline
     await context.close()
   })
 
-  async function openSignUpForm(on: Server = server) {
-    ;({ context, page, problems } = await openPage(browser, on.url))
-    registrations = []
-    page.on('request', (request) => {
-      if (request.url().endsWith('/idp/idx/enroll/new')) registrations.push(request.method())
-    })
-    await openSignUp(page)
+  async function openForm(on: Server = server) {
+    ;({ context, page, problems, registrations } = await openSignUpForm(browser, on.url))
   }
 
   /** Presses Tab until the focused element matches, as a keyboard user moves through the form. */
@@ -65,7 +57,7 @@ describe('the embedded page with the kit, on the real widget against the offline
   }
 
   it('shows Terms of Service and Privacy Policy links inside the consent checkbox label', async () => {
-    await openSignUpForm()
+    await openForm()
     expect(await page.getByRole('checkbox', { name: /^I agree to the Terms of Service.* and Privacy Policy/ }).count()).toBe(1)
     for (const [name, href] of [
       ['Terms of Service', '/legal/terms'],
@@ -79,7 +71,7 @@ describe('the embedded page with the kit, on the real widget against the offline
   })
 
   it('keeps an unchecked consent box from being submitted, with the message under it and no request', async () => {
-    await openSignUpForm()
+    await openForm()
     await fillSignUp(page, registrant({ acceptTerms: false }))
     await submitSignUp(page)
     await expect
@@ -89,7 +81,7 @@ describe('the embedded page with the kit, on the real widget against the offline
   })
 
   it('shows every policy error under its field at once, before any request', async () => {
-    await openSignUpForm()
+    await openForm()
     await fillSignUp(page, registrant({ firstName: 'Ada2', email: 'ada@evil-example.com', department: 'Enginering' }))
     await submitSignUp(page)
     await expect.poll(() => fieldError(page, 'firstName').textContent()).toContain('Use 1 to 50 letters')
@@ -100,7 +92,7 @@ describe('the embedded page with the kit, on the real widget against the offline
   })
 
   it('registers with the keyboard alone, picking the department from the type-ahead list', async () => {
-    await openSignUpForm()
+    await openForm()
     const who = registrant()
     await page.keyboard.type(who.firstName)
     await page.keyboard.press('Tab')
@@ -134,7 +126,7 @@ describe('the embedded page with the kit, on the real widget against the offline
   })
 
   it('still shows the hook’s message under the field for a check only the server can make', async () => {
-    await openSignUpForm(openServer)
+    await openForm(openServer)
     await fillSignUp(page, registrant({ email: 'ada@gmail.com', department: 'Legal' }))
     await submitSignUp(page)
     await expect
@@ -144,7 +136,7 @@ describe('the embedded page with the kit, on the real widget against the offline
   })
 
   it('renders a department name holding markup as inert text', async () => {
-    await openSignUpForm(openServer)
+    await openForm(openServer)
     await waitForFocus(page, 'userProfile.firstName')
     await page.getByRole('combobox', { name: 'Department' }).fill('research')
     const option = page.getByRole('option', { name: /Research/ })
@@ -153,7 +145,7 @@ describe('the embedded page with the kit, on the real widget against the offline
   })
 
   it('has no axe-core violations on the sign-up form, with the list open and with errors shown', async () => {
-    await openSignUpForm()
+    await openForm()
     // Evaluated by the test driver: the page's CSP rightly blocks an injected <script>.
     await page.evaluate(AXE)
     const violations = () =>

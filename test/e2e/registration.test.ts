@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -13,12 +12,8 @@ import {
   submitSignUp,
   waitForFocus,
 } from './flows.ts'
-import { buildPage, launchBrowser, openPage, startServer } from './harness.ts'
+import { buildPage, launchBrowser, openPage, SCREENSHOTS, startServer } from './harness.ts'
 
-// The README's screenshots are refreshed on demand (`npm run screenshots`); other runs keep theirs out of git.
-const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
-  ? path.join(import.meta.dirname, '../../docs/screenshots')
-  : path.join(import.meta.dirname, '../artifacts/screenshots')
 
 describe('registering in the bare widget (no kit) against the offline emulator and the real hook', () => {
   let server: Awaited<ReturnType<typeof startServer>>
@@ -28,7 +23,6 @@ describe('registering in the bare widget (no kit) against the offline emulator a
   let problems: string[]
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true })
     await buildPage()
     // Without the kit, so every message here comes from the hook or the emulator, not from the browser.
     ;[server, browser] = await Promise.all([startServer({ kit: false }), launchBrowser()])
@@ -52,7 +46,6 @@ describe('registering in the bare widget (no kit) against the offline emulator a
 
   it('shows the hook’s message under the email field for a denied domain and keeps every typed value', async () => {
     const who = await signUpAs({ email: 'ada@gmail.com' })
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'form.png') })
     await submitSignUp(page)
     await expect.poll(() => fieldError(page, 'email').textContent()).toContain('Only example.com addresses can register.')
     expect(await signUpValues(page)).toEqual([who.firstName, who.lastName, who.email, who.department])
