@@ -3,9 +3,9 @@ import Fastify, { LogController, type FastifyError, type FastifyInstance, type F
 import type { JWTVerifyGetKey } from 'jose'
 import { compilePolicy } from '../policy/index.ts'
 import type { Config } from './config/index.ts'
-import departments from './departments/index.ts'
+import departments, { DEPARTMENTS_PATH } from './departments/index.ts'
 import { createEmailProviders } from './emailProviders.ts'
-import emulator from './emulator/index.ts'
+import emulator, { EMULATOR_ISSUER_PATH } from './emulator/index.ts'
 import health from './health.ts'
 import hostedPage from './hosted/index.ts'
 import registrationHook, { HOOK_BODY_LIMIT, HOOK_PATH } from './hook/index.ts'
@@ -59,6 +59,8 @@ export async function registrationKitApp(app: FastifyInstance, { config, fetchKe
     corsOrigins: config.corsOrigins,
     rateLimit: config.departmentsRateLimit,
   })
+  // Offline, the widget signs in on this origin; paths are resolved against each request's origin.
+  const offline = { issuer: EMULATOR_ISSUER_PATH, clientId: config.okta.clientId, redirectUri: REDIRECT_PATH }
   if (config.okta.mode === 'emulator') {
     // Offline, this server also plays Okta; the emulator calls the hook above over real HTTP.
     await app.register(emulator, {
@@ -68,18 +70,15 @@ export async function registrationKitApp(app: FastifyInstance, { config, fetchKe
       registration,
     })
     // Okta's hosted template with the code-editor snippet pasted, to run the snippet as brand teams do.
-    await app.register(hostedPage, {
-      okta: { issuer: '/oauth2/default', clientId: config.okta.clientId, redirectUri: REDIRECT_PATH },
-      policy: config.policy,
-    })
+    await app.register(hostedPage, { okta: offline, policy: config.policy, departmentsUrl: DEPARTMENTS_PATH })
   }
   await app.register(page, {
     okta:
       config.okta.mode === 'emulator'
-        ? { issuer: '/oauth2/default', clientId: config.okta.clientId, redirectUri: REDIRECT_PATH }
+        ? offline
         : { issuer: config.okta.issuer, clientId: config.okta.clientId, redirectUri: config.okta.redirectUri ?? REDIRECT_PATH },
     policy: config.policy,
-    kit: config.pageKit,
+    kit: config.pageKit && { departmentsUrl: DEPARTMENTS_PATH },
   })
 }
 

@@ -11,6 +11,8 @@ export interface DepartmentsOptions {
   rateLimit: number
 }
 
+export const DEPARTMENTS_PATH = '/api/departments'
+
 const Query = z.object({
   q: z.string().max(200).default(''),
   limit: z.int().min(1).max(50).default(10),
@@ -26,7 +28,7 @@ const schema = {
 export default async function departments(app: FastifyInstance, options: DepartmentsOptions) {
   await app.register(cors, { origin: options.corsOrigins.length > 0 ? options.corsOrigins : false, methods: ['GET'] })
   app.get<{ Querystring: z.infer<typeof Query> }>(
-    '/api/departments',
+    DEPARTMENTS_PATH,
     { schema, config: { rateLimit: { max: options.rateLimit, timeWindow: '1 minute' } } },
     async (request, reply) => {
       reply.header('cache-control', 'public, max-age=300')

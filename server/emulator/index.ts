@@ -11,6 +11,9 @@ import { emulatorScope } from './scope.ts'
 
 export type { EmulatorOptions } from './options.ts'
 
+/** The emulator's authorization server, as a path on the app's origin (Okta's default server). */
+export const EMULATOR_ISSUER_PATH = '/oauth2/default'
+
 const oauthError = (message: string) => ({ error: 'invalid_request', error_description: message })
 const idxError = (message: string) => messagesOnly([{ message, class: 'ERROR' }])
 
@@ -18,7 +21,7 @@ const idxError = (message: string) => messagesOnly([{ message, class: 'ERROR' }]
 export default fp(
   async (app, options: EmulatorOptions) => {
     const emulator = await createEmulator(app, options)
-    await app.register(emulatorScope(oauthError, oidcRoutes), { prefix: '/oauth2/default', emulator })
+    await app.register(emulatorScope(oauthError, oidcRoutes), { prefix: EMULATOR_ISSUER_PATH, emulator })
     await app.register(
       emulatorScope(
         idxError,

@@ -12,6 +12,8 @@ export interface HostedPageOptions {
   okta: { issuer: string; clientId: string; redirectUri: string }
   /** The server's validated policy, inlined in the snippet as `npm run snippet` would. */
   policy: Policy
+  /** The same-origin departments API (the https-only DEPARTMENTS_URL rule of `npm run snippet` is for Okta's domain). */
+  departmentsUrl: string
 }
 
 /**
@@ -21,14 +23,13 @@ export interface HostedPageOptions {
  * the page plugin's asset routes (`/widget/`).
  */
 export default fp(
-  async function hostedPage(app: FastifyInstance, { okta, policy }: HostedPageOptions) {
+  async function hostedPage(app: FastifyInstance, { okta, policy, departmentsUrl }: HostedPageOptions) {
     // Built on the first request and kept: Vite takes seconds, server boot should not, and it is a
     // devDependency, so it is loaded only when the offline page is asked for. A failed build is retried.
     let pasted: Promise<string> | undefined
     const snippet = () =>
       (pasted ??= import('../../widget/code-editor/snippet.ts')
-        // Same-origin departments API: the https-only DEPARTMENTS_URL rule is for Okta's domain, not this page.
-        .then(({ snippetFor }) => snippetFor({ policy, departmentsUrl: '/api/departments' }))
+        .then(({ snippetFor }) => snippetFor({ policy, departmentsUrl }))
         .catch((error: unknown) => {
           pasted = undefined
           throw error

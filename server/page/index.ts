@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Policy } from '../../policy/index.ts'
+import type { PageConfig } from '../../widget/page/config.ts'
 import { BASE_CSP_DIRECTIVES } from '../plugins/security.ts'
 import { assetRoutes, PAGE_DIST } from './assets.ts'
 import { pageHtml, scriptSafeJson } from './html.ts'
@@ -13,13 +14,13 @@ export interface PageOptions {
   okta: { issuer: string; clientId: string; redirectUri: string }
   /** Handed to the page as is, for the customization kit. */
   policy: Policy
-  /** Apply the customization kit (default); without it the page shows the bare widget. */
-  kit?: boolean
+  /** The customization kit's settings, or false for the bare widget. */
+  kit: PageConfig['kit']
 }
 
 /** The embedded sign-in page at `/`, its assets, and the legal pages the consent box links to. */
 export default fp(
-  async function page(app: FastifyInstance, { okta, policy, kit = true }: PageOptions) {
+  async function page(app: FastifyInstance, { okta, policy, kit }: PageOptions) {
     if (!existsSync(path.join(PAGE_DIST, 'page.js'))) {
       app.log.warn(`The page's browser bundle is missing in ${PAGE_DIST}: run "npm run build".`)
     }
@@ -41,7 +42,7 @@ export default fp(
       const config = {
         okta: { ...okta, issuer: absolute(okta.issuer, origin), redirectUri: absolute(okta.redirectUri, origin) },
         policy,
-        kit: kit ? { departmentsUrl: '/api/departments' } : false,
+        kit,
         // The widget (and the kit) inject <style> elements: they need the style nonce, not the script one.
         styleNonce: reply.cspNonce.style,
       }

@@ -10,7 +10,7 @@ const policy = PolicySchema.parse(defaultPolicy)
 async function buildPage(issuer: string): Promise<FastifyInstance> {
   const app = Fastify()
   await app.register(helmet, { enableCSPNonces: true })
-  await app.register(page, { okta: { issuer, clientId: 'client', redirectUri: '/login/callback' }, policy })
+  await app.register(page, { okta: { issuer, clientId: 'client', redirectUri: '/login/callback' }, policy, kit: { departmentsUrl: '/api/departments' } })
   await app.ready()
   return app
 }
@@ -51,7 +51,7 @@ describe('GET /', () => {
     const withMarkup = Fastify()
     await withMarkup.register(helmet, { enableCSPNonces: true })
     const hostile = { ...policy, messages: { ...policy.messages, summary: '</script><script>alert(1)</script>' } }
-    await withMarkup.register(page, { okta: { issuer: '/oauth2/default', clientId: 'c', redirectUri: '/cb' }, policy: hostile })
+    await withMarkup.register(page, { okta: { issuer: '/oauth2/default', clientId: 'c', redirectUri: '/cb' }, policy: hostile, kit: false })
     const { body } = await withMarkup.inject({ url: '/' })
     expect(body).not.toContain('<script>alert(1)')
     expect(configOf(body).policy.messages.summary).toBe('</script><script>alert(1)</script>')
