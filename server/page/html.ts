@@ -3,8 +3,12 @@ export interface Nonces {
   style: string
 }
 
-/** Inside `<script type="application/json">`, only `<` could end the element early (`</script>`). */
-export const scriptSafeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
+/**
+ * JSON to place inside a `<script>`, as data or as a JavaScript literal: `<` could end the element early
+ * (`</script>`), and U+2028/U+2029 end a line in older JavaScript parsers.
+ */
+export const scriptSafeJson = (value: unknown, indent?: number) =>
+  JSON.stringify(value, null, indent).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
 
 /**
  * The page is a constant template: only the CSP nonces (hex from @fastify/helmet) and the JSON config
