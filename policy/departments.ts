@@ -166,21 +166,25 @@ function mergeSpans(spans: Array<[number, number]>): Array<[number, number]> {
 /** Damerau–Levenshtein (optimal string alignment) distance, giving up once it exceeds `budget`. */
 function editDistance(a: string, b: string, budget: number): number {
   if (Math.abs(a.length - b.length) > budget) return budget + 1
-  let previous2: number[] = []
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  // Three rolling rows, allocated once per call: this runs for every entry on a near miss.
+  let before = new Uint16Array(b.length + 1)
+  let previous = new Uint16Array(b.length + 1)
+  let current = new Uint16Array(b.length + 1)
+  for (let j = 0; j <= b.length; j++) previous[j] = j
   for (let i = 1; i <= a.length; i++) {
-    const current = [i]
+    current[0] = i
     let rowMin = i
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1
       let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2]! + 1)
-      current.push(value)
-      rowMin = Math.min(rowMin, value)
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        value = Math.min(value, before[j - 2]! + 1)
+      }
+      current[j] = value
+      if (value < rowMin) rowMin = value
     }
     if (rowMin > budget) return budget + 1
-    previous2 = previous
-    previous = current
+    ;[before, previous, current] = [previous, current, before]
   }
   return previous[b.length]!
 }

@@ -34,8 +34,9 @@ export interface RunningTarget {
 
 /**
  * `bare`: Fastify with the product's server options and logger level, and routes returning a constant
- * JSON; GET / is the baseline. `app`: the product exactly as `npm start` builds it (its own logger
- * settings), with the departments rate limit lifted so the bench measures search, not 429s from one IP.
+ * JSON; POST /constant (the hook's request in, a constant out) is the hook's baseline. `app`: the product
+ * exactly as `npm start` builds it (its own logger settings), with the departments rate limit lifted so the
+ * bench measures search, not 429s from one IP.
  */
 export async function startTarget(name: TargetName, logLevel: string): Promise<RunningTarget> {
   const app =
@@ -53,6 +54,7 @@ export async function startTarget(name: TargetName, logLevel: string): Promise<R
           // Fastify's own JSON parsing of the hook's request and an answer of the hook's size, no validation
           // or policy: separates what any POST of this size costs from what the hook adds.
           .post('/hooks/registration', async () => ALLOW_ANSWER)
+          .post('/constant', async () => ({ ok: true }))
       : await buildServer({
           config: loadConfig({ HOOK_AUTH_SECRET: BENCH_SECRET, LOG_LEVEL: logLevel, DEPARTMENTS_RATE_LIMIT: '1000000000' }),
         })
