@@ -92,4 +92,21 @@ describe('the code-editor snippet pasted into Okta’s hosted template (/hosted)
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toBe(`Signed in as ${who.email}`)
     expect(registrations).toEqual(['POST'])
   })
+
+  it('still shows the hook’s message under the field for a check only the server can make', async () => {
+    // An empty allow-list: free-mail is then refused by the server's provider lists, which the snippet does not carry.
+    const open = await startServer({ policy: { email: { allowedDomains: [] } } })
+    try {
+      ;({ context, page, problems, registrations } = await openSignUpForm(browser, `${open.url}/hosted`))
+      await fillSignUp(page, registrant({ email: 'ada@gmail.com', department: 'Legal', acceptTerms: false }))
+      await acceptTerms()
+      await submitSignUp(page)
+      await expect
+        .poll(() => fieldError(page, 'email').textContent())
+        .toContain('Free email providers such as gmail.com cannot be used.')
+      expect(registrations).toEqual(['POST'])
+    } finally {
+      await open.app.close()
+    }
+  })
 })
