@@ -11,6 +11,8 @@ import hostedPage from './hosted/index.ts'
 import registrationHook, { HOOK_BODY_LIMIT, HOOK_PATH } from './hook/index.ts'
 import page from './page/index.ts'
 import jsonBody from './plugins/jsonBody.ts'
+import apiHeaders from './plugins/apiHeaders.ts'
+import browserHeaders from './plugins/browserHeaders.ts'
 import security from './plugins/security.ts'
 
 export interface AppOptions {
@@ -42,43 +44,52 @@ export async function registrationKitApp(app: FastifyInstance, { config, fetchKe
 
   await app.register(security)
   await app.register(jsonBody)
-  // Probing unknown URLs is rate limited like any other public endpoint.
-  app.setNotFoundHandler({ preHandler: app.rateLimit({ max: 120, timeWindow: '1 minute' }) }, (request, reply) => {
-    reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `Route ${request.method} ${request.url} not found` })
+
+  // Two scopes, because their answers need different headers: JSON for machines (constant headers) and
+  // what a browser renders (helmet, CSP nonces built per request).
+  await app.register(async function api(api) {
+    await api.register(apiHeaders)
+    // Probing unknown URLs is rate limited like any other public endpoint.
+    api.setNotFoundHandler({ preHandler: app.rateLimit({ max: 120, timeWindow: '1 minute' }) }, (request, reply) => {
+      reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `Route ${request.method} ${request.url} not found` })
+    })
+    await api.register(health)
+    await api.register(registrationHook, {
+      auth: config.hookAuth,
+      registration,
+      providers: createEmailProviders(),
+      fetchKeys,
+    })
+    await api.register(departments, {
+      directory: registration.departments,
+      corsOrigins: config.corsOrigins,
+      rateLimit: config.departmentsRateLimit,
+    })
   })
 
-  await app.register(health)
-  await app.register(registrationHook, {
-    auth: config.hookAuth,
-    registration,
-    providers: createEmailProviders(),
-    fetchKeys,
-  })
-  await app.register(departments, {
-    directory: registration.departments,
-    corsOrigins: config.corsOrigins,
-    rateLimit: config.departmentsRateLimit,
-  })
-  // Offline, the widget signs in on this origin; paths are resolved against each request's origin.
-  const offline = { issuer: EMULATOR_ISSUER_PATH, clientId: config.okta.clientId, redirectUri: REDIRECT_PATH }
-  if (config.okta.mode === 'emulator') {
-    // Offline, this server also plays Okta; the emulator calls the hook above over real HTTP.
-    await app.register(emulator, {
-      clientId: config.okta.clientId,
-      redirectUri: REDIRECT_PATH,
-      hook: { url: config.okta.hookUrl, authHeader: config.hookAuth.header!.name, authSecret: config.hookAuth.header!.secret },
-      registration,
+  await app.register(async function browser(browser) {
+    await browser.register(browserHeaders)
+    // Offline, the widget signs in on this origin; paths are resolved against each request's origin.
+    const offline = { issuer: EMULATOR_ISSUER_PATH, clientId: config.okta.clientId, redirectUri: REDIRECT_PATH }
+    if (config.okta.mode === 'emulator') {
+      // Offline, this server also plays Okta; the emulator calls the hook over real HTTP.
+      await browser.register(emulator, {
+        clientId: config.okta.clientId,
+        redirectUri: REDIRECT_PATH,
+        hook: { url: config.okta.hookUrl, authHeader: config.hookAuth.header!.name, authSecret: config.hookAuth.header!.secret },
+        registration,
+      })
+      // Okta's hosted template with the code-editor snippet pasted, to run the snippet as brand teams do.
+      await browser.register(hostedPage, { okta: offline, policy: config.policy, departmentsUrl: DEPARTMENTS_PATH })
+    }
+    await browser.register(page, {
+      okta:
+        config.okta.mode === 'emulator'
+          ? offline
+          : { issuer: config.okta.issuer, clientId: config.okta.clientId, redirectUri: config.okta.redirectUri ?? REDIRECT_PATH },
+      policy: config.policy,
+      kit: config.pageKit && { departmentsUrl: DEPARTMENTS_PATH },
     })
-    // Okta's hosted template with the code-editor snippet pasted, to run the snippet as brand teams do.
-    await app.register(hostedPage, { okta: offline, policy: config.policy, departmentsUrl: DEPARTMENTS_PATH })
-  }
-  await app.register(page, {
-    okta:
-      config.okta.mode === 'emulator'
-        ? offline
-        : { issuer: config.okta.issuer, clientId: config.okta.clientId, redirectUri: config.okta.redirectUri ?? REDIRECT_PATH },
-    policy: config.policy,
-    kit: config.pageKit && { departmentsUrl: DEPARTMENTS_PATH },
   })
 }
 

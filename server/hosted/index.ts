@@ -3,7 +3,7 @@ import fp from 'fastify-plugin'
 import type { Policy } from '../../policy/index.ts'
 import { renderHostedPage } from '../../widget/code-editor/hostedTemplate.ts'
 import { widgetConfig } from '../../widget/page/widgetConfig.ts'
-import { BASE_CSP_DIRECTIVES } from '../plugins/security.ts'
+import { BASE_CSP_DIRECTIVES } from '../plugins/browserHeaders.ts'
 import { nonceSource, responseNonce } from './nonce.ts'
 import { oktaUtilScript } from './oktaUtil.ts'
 
@@ -74,5 +74,5 @@ export default fp(
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html)
     })
   },
-  { name: 'hosted-page', dependencies: ['@fastify/helmet'] },
+  { name: 'hosted-page', dependencies: ['browser-headers'] },
 )

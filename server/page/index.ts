@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Policy } from '../../policy/index.ts'
 import type { PageConfig } from '../../widget/page/config.ts'
-import { BASE_CSP_DIRECTIVES } from '../plugins/security.ts'
+import { BASE_CSP_DIRECTIVES } from '../plugins/browserHeaders.ts'
 import { assetRoutes, PAGE_DIST } from './assets.ts'
 import { pageHtml, scriptSafeJson } from './html.ts'
 import { legalRoutes } from './legal.ts'
@@ -56,5 +56,5 @@ export default fp(
     const callbackPath = new URL(okta.redirectUri, 'http://page').pathname
     if (callbackPath !== '/') app.get(callbackPath, pageRoute, renderPage)
   },
-  { name: 'page', dependencies: ['@fastify/helmet'] },
+  { name: 'page', dependencies: ['browser-headers'] },
 )

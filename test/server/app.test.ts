@@ -18,11 +18,26 @@ describe('the app', () => {
     await app.close()
   })
 
-  it('sends security headers on every response', async () => {
+  it('sends JSON answers, found or not, with headers that keep a browser from rendering them', async () => {
     const app = await buildTestServer()
-    const response = await app.inject('/healthz')
-    expect(response.headers['x-content-type-options']).toBe('nosniff')
-    expect(response.headers['content-security-policy']).toContain("default-src 'self'")
+    for (const url of ['/healthz', '/api/departments?q=fin', '/no/such/thing']) {
+      const response = await app.inject(url)
+      expect(response.headers['x-content-type-options'], url).toBe('nosniff')
+      expect(response.headers['content-security-policy'], url).toBe("default-src 'none'; frame-ancestors 'none'")
+    }
+    await app.close()
+  })
+
+  it('sends the page with its own CSP, a fresh nonce per response', async () => {
+    const app = await buildTestServer()
+    const nonces = []
+    for (const _ of [1, 2]) {
+      const csp = String((await app.inject('/')).headers['content-security-policy'])
+      expect(csp).toContain("default-src 'self'")
+      nonces.push(/script-src[^;]*'nonce-([^']+)'/.exec(csp)?.[1])
+    }
+    expect(nonces[0]).toBeTruthy()
+    expect(nonces[0]).not.toBe(nonces[1])
     await app.close()
   })
 })

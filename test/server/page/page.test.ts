@@ -1,4 +1,4 @@
-import helmet from '@fastify/helmet'
+import browserHeaders from '../../../server/plugins/browserHeaders.ts'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import defaultPolicy from '../../../policy/default-policy.json' with { type: 'json' }
@@ -9,7 +9,7 @@ const policy = PolicySchema.parse(defaultPolicy)
 
 async function buildPage(issuer: string): Promise<FastifyInstance> {
   const app = Fastify()
-  await app.register(helmet, { enableCSPNonces: true })
+  await app.register(browserHeaders)
   await app.register(page, { okta: { issuer, clientId: 'client', redirectUri: '/login/callback' }, policy, kit: { departmentsUrl: '/api/departments' } })
   await app.ready()
   return app
@@ -49,7 +49,7 @@ describe('GET /', () => {
 
   it('escapes "<" in the JSON config so policy text cannot close the script element', async () => {
     const withMarkup = Fastify()
-    await withMarkup.register(helmet, { enableCSPNonces: true })
+    await withMarkup.register(browserHeaders)
     const hostile = { ...policy, messages: { ...policy.messages, summary: '</script><script>alert(1)</script>' } }
     await withMarkup.register(page, { okta: { issuer: '/oauth2/default', clientId: 'c', redirectUri: '/cb' }, policy: hostile, kit: false })
     const { body } = await withMarkup.inject({ url: '/' })
