@@ -5,11 +5,9 @@ export function isAccepted(value: unknown): boolean {
   return value === true || value === 'true'
 }
 
-/** The profile attributes that record which terms were accepted, and when. */
-export function consentStamps(consent: Policy['consent'], acceptedAt: string): Record<string, string> {
-  if (!consent.stamp.enabled) return {}
-  return {
-    [consent.stamp.versionAttribute]: consent.version,
-    [consent.stamp.acceptedAtAttribute]: acceptedAt,
-  }
+/** Writes the profile attributes that record which terms were accepted, and when. */
+export function stampConsent(updates: Record<string, string>, consent: Policy['consent'], acceptedAt: string): void {
+  if (!consent.stamp.enabled) return
+  updates[consent.stamp.versionAttribute] = consent.version
+  updates[consent.stamp.acceptedAtAttribute] = acceptedAt
 }

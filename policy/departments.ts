@@ -83,13 +83,18 @@ export function createDepartmentDirectory(names: readonly string[]): DepartmentD
     if (key === '') return undefined
     const [best] = search(value, 1)
     if (best) return best.name
-    const budget = Math.max(1, Math.floor(key.length / 4))
-    let closest: { name: string; distance: number } | undefined
+    // Up to one edit per four letters; each closer entry narrows the search to fewer edits than it took.
+    let budget = Math.max(1, Math.floor(key.length / 4))
+    let closest: string | undefined
+    const rows = editRows(key.length + budget)
     for (const entry of entries) {
-      const distance = editDistance(key, entry.key, budget)
-      if (distance <= budget && (!closest || distance < closest.distance)) closest = { name: entry.name, distance }
+      const distance = editDistance(key, entry.key, budget, rows)
+      if (distance > budget) continue
+      closest = entry.name
+      budget = distance - 1
+      if (budget < 0) break
     }
-    return closest?.name
+    return closest
   }
 
   return {
@@ -163,18 +168,21 @@ function mergeSpans(spans: Array<[number, number]>): Array<[number, number]> {
   return merged
 }
 
-/** Damerau–Levenshtein (optimal string alignment) distance, giving up once it exceeds `budget`. */
-function editDistance(a: string, b: string, budget: number): number {
-  if (Math.abs(a.length - b.length) > budget) return budget + 1
-  // Three rolling rows, allocated once per call: this runs for every entry on a near miss.
-  let before = new Uint16Array(b.length + 1)
-  let previous = new Uint16Array(b.length + 1)
-  let current = new Uint16Array(b.length + 1)
-  for (let j = 0; j <= b.length; j++) previous[j] = j
+/**
+ * Damerau–Levenshtein (optimal string alignment) distance, or `budget + 1` once it exceeds `budget`.
+ * Only the diagonal band of width `2 * budget + 1` can stay within budget, so only it is computed.
+ */
+function editDistance(a: string, b: string, budget: number, rows: EditRows): number {
+  const over = budget + 1
+  if (Math.abs(a.length - b.length) > budget) return over
+  let { before, previous, current } = rows
+  for (let j = 0; j <= b.length; j++) previous[j] = Math.min(j, over)
   for (let i = 1; i <= a.length; i++) {
-    current[0] = i
-    let rowMin = i
-    for (let j = 1; j <= b.length; j++) {
+    const from = Math.max(1, i - budget)
+    const to = Math.min(b.length, i + budget)
+    current[from - 1] = from === 1 ? Math.min(i, over) : over
+    let rowMin: number = current[from - 1]!
+    for (let j = from; j <= to; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1
       let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost)
       if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
@@ -183,8 +191,23 @@ function editDistance(a: string, b: string, budget: number): number {
       current[j] = value
       if (value < rowMin) rowMin = value
     }
-    if (rowMin > budget) return budget + 1
-    ;[before, previous, current] = [previous, current, before]
+    if (to < b.length) current[to + 1] = over
+    if (rowMin > budget) return over
+    const oldest = before
+    before = previous
+    previous = current
+    current = oldest
   }
-  return previous[b.length]!
+  return Math.min(previous[b.length]!, over)
+}
+
+/** Three rolling rows for editDistance, allocated once per suggestion and reused for every entry. */
+interface EditRows {
+  before: Uint16Array
+  previous: Uint16Array
+  current: Uint16Array
+}
+
+function editRows(length: number): EditRows {
+  return { before: new Uint16Array(length + 1), previous: new Uint16Array(length + 1), current: new Uint16Array(length + 1) }
 }

@@ -23,6 +23,10 @@ function invalid(): EmailCheck {
   return { ok: false, reason: 'INVALID_EMAIL', message: 'invalidEmail' }
 }
 
+function denied(domain: string, message: MessageKey, reason: ReasonCode = 'INVALID_EMAIL_DOMAIN'): EmailCheck {
+  return { ok: false, reason, message, domain }
+}
+
 /**
  * Checks an address against the email rules. Domains are compared on their ASCII form, label by label,
  * never by substring. Returns the address with only its domain lower-cased (the local part may be
@@ -41,20 +45,14 @@ export function checkEmail(raw: unknown, rules: Policy['email'], providers?: Ema
   if (asciiDomain === null || (providers && !providers.hasRegistrableDomain(asciiDomain))) return invalid()
 
   const shown = domain.normalize('NFC').toLowerCase()
-  const denied = (message: MessageKey, reason: ReasonCode = 'INVALID_EMAIL_DOMAIN'): EmailCheck => ({
-    ok: false,
-    reason,
-    message,
-    domain: shown,
-  })
-  if (rules.deniedDomains.some((parent) => isWithin(asciiDomain, parent))) return denied('emailDomainDenied')
+  if (rules.deniedDomains.some((parent) => isWithin(asciiDomain, parent))) return denied(shown, 'emailDomainDenied')
   if (rules.allowedDomains.length > 0) {
-    if (!rules.allowedDomains.some((parent) => isWithin(asciiDomain, parent))) return denied('emailDomainNotAllowed')
+    if (!rules.allowedDomains.some((parent) => isWithin(asciiDomain, parent))) return denied(shown, 'emailDomainNotAllowed')
   } else if (mixesScripts(shown)) {
-    return denied('emailDomainDenied')
+    return denied(shown, 'emailDomainDenied')
   } else if (providers) {
-    if (rules.blockDisposable && providers.isDisposable(asciiDomain)) return denied('disposableEmail', 'DISPOSABLE_EMAIL')
-    if (rules.blockFreeMail && providers.isFreeMail(asciiDomain)) return denied('freeEmail', 'FREE_EMAIL_PROVIDER')
+    if (rules.blockDisposable && providers.isDisposable(asciiDomain)) return denied(shown, 'disposableEmail', 'DISPOSABLE_EMAIL')
+    if (rules.blockFreeMail && providers.isFreeMail(asciiDomain)) return denied(shown, 'freeEmail', 'FREE_EMAIL_PROVIDER')
   }
   // Keep an internationalized domain readable; an ASCII one is stored in its canonical lower-case form.
   const storedDomain = asciiDomain.includes('xn--') ? shown : asciiDomain

@@ -1,4 +1,4 @@
-import { consentStamps, isAccepted } from './consent.ts'
+import { isAccepted, stampConsent } from './consent.ts'
 import { createDepartmentDirectory, type DepartmentDirectory } from './departments.ts'
 import { checkEmail, type EmailProviders } from './email.ts'
 import { checkName } from './names.ts'
@@ -43,60 +43,67 @@ export function compilePolicy(policy: Policy): RegistrationPolicy {
     max: String(names.maxLength),
   }
 
+  // Defined once here, not per evaluation: the hook evaluates thousands of profiles a second.
+  const issue = (attribute: string, reason: ReasonCode, key: MessageKey, values?: Record<string, string>): ProfileIssue => ({
+    attribute,
+    reason,
+    message: fillMessage(messages[key], values ? { ...placeholders, ...values } : placeholders),
+  })
+
   function evaluate(profile: ProfileValues, options: EvaluationOptions): Evaluation {
     const full = options.mode === 'registration'
     const issues: ProfileIssue[] = []
     const updates: Record<string, string> = {}
-    const fail = (attribute: string, reason: ReasonCode, key: MessageKey, values: Record<string, string> = {}) => {
-      issues.push({ attribute, reason, message: fillMessage(messages[key], { ...placeholders, ...values }) })
-    }
-    // Own properties only: a profile is parsed JSON, and attribute names come from the policy file.
-    const value = (attribute: string) => (Object.hasOwn(profile, attribute) ? profile[attribute] : undefined)
-    const has = (attribute: string) => value(attribute) !== undefined
 
     for (const attribute of names.attributes) {
-      if (!has(attribute)) continue
-      const name = checkName(value(attribute), names)
-      if (name === undefined) fail(attribute, 'INVALID_NAME', 'invalidName')
+      const raw = valueOf(profile, attribute)
+      if (raw === undefined) continue
+      const name = checkName(raw, names)
+      if (name === undefined) issues.push(issue(attribute, 'INVALID_NAME', 'invalidName'))
       else updates[attribute] = name
     }
 
-    if (full || has(emailRules.attribute)) {
-      const raw = value(emailRules.attribute)
-      const email = checkEmail(raw, emailRules, options.providers)
+    const rawEmail = valueOf(profile, emailRules.attribute)
+    if (full || rawEmail !== undefined) {
+      const email = checkEmail(rawEmail, emailRules, options.providers)
       if (!email.ok) {
-        fail(emailRules.attribute, email.reason, email.message, email.domain ? { domain: email.domain } : {})
+        issues.push(issue(emailRules.attribute, email.reason, email.message, email.domain ? { domain: email.domain } : undefined))
       } else {
         updates[emailRules.attribute] = email.email
         // Okta's login is usually the email; keep the two identical when they were.
-        const login = value('login')
-        if (typeof login === 'string' && typeof raw === 'string' && login.trim().toLowerCase() === raw.trim().toLowerCase()) {
+        const login = valueOf(profile, 'login')
+        if (typeof login === 'string' && typeof rawEmail === 'string' && login.trim().toLowerCase() === rawEmail.trim().toLowerCase()) {
           updates.login = email.email
         }
       }
     }
 
-    if ((full && department.required) || has(department.attribute)) {
-      const raw = value(department.attribute)
-      const text = typeof raw === 'string' ? raw.trim() : ''
+    const rawDepartment = valueOf(profile, department.attribute)
+    if ((full && department.required) || rawDepartment !== undefined) {
+      const text = typeof rawDepartment === 'string' ? rawDepartment.trim() : ''
       const canonical = text === '' ? undefined : departments.canonical(text)
       if (canonical !== undefined) {
         updates[department.attribute] = canonical
       } else if (text === '') {
-        if (department.required) fail(department.attribute, 'UNKNOWN_DEPARTMENT', 'departmentRequired')
+        if (department.required) issues.push(issue(department.attribute, 'UNKNOWN_DEPARTMENT', 'departmentRequired'))
       } else {
         const suggestion = department.suggest ? departments.suggest(text) : undefined
-        if (suggestion) fail(department.attribute, 'UNKNOWN_DEPARTMENT', 'unknownDepartmentSuggestion', { suggestion })
-        else fail(department.attribute, 'UNKNOWN_DEPARTMENT', 'unknownDepartment')
+        if (suggestion) issues.push(issue(department.attribute, 'UNKNOWN_DEPARTMENT', 'unknownDepartmentSuggestion', { suggestion }))
+        else issues.push(issue(department.attribute, 'UNKNOWN_DEPARTMENT', 'unknownDepartment'))
       }
     }
 
-    const accepted = isAccepted(value(consent.attribute))
-    if (full && consent.required && !accepted) fail(consent.attribute, 'TERMS_NOT_ACCEPTED', 'termsNotAccepted')
-    if (accepted && options.acceptedAt) Object.assign(updates, consentStamps(consent, options.acceptedAt))
+    const accepted = isAccepted(valueOf(profile, consent.attribute))
+    if (full && consent.required && !accepted) issues.push(issue(consent.attribute, 'TERMS_NOT_ACCEPTED', 'termsNotAccepted'))
+    if (accepted && options.acceptedAt) stampConsent(updates, consent, options.acceptedAt)
 
     return { issues, updates }
   }
 
   return { policy, departments, evaluate }
+}
+
+/** Own properties only: a profile is parsed JSON, and attribute names come from the policy file. */
+function valueOf(profile: ProfileValues, attribute: string): unknown {
+  return Object.hasOwn(profile, attribute) ? profile[attribute] : undefined
 }

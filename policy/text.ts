@@ -8,13 +8,16 @@ export function fold(text: string): string {
 
 /** Folds letters only (decomposition, no diacritics, lower case), keeping white space as it is. */
 export function foldLetters(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+  // ASCII has nothing to decompose: most input skips Unicode normalization.
+  return ASCII.test(text) ? text.toLowerCase() : text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
 }
 
 /** Trims and collapses runs of white space, keeping the text's own characters (NFC). */
 export function tidy(text: string): string {
-  return text.normalize('NFC').replace(/\s+/gu, ' ').trim()
+  return (ASCII.test(text) ? text : text.normalize('NFC')).replace(/\s+/gu, ' ').trim()
 }
+
+const ASCII = /^[\x00-\x7f]*$/
 
 /** Fills `{name}` placeholders; unknown placeholders are left as written. */
 export function fillMessage(template: string, values: Record<string, string>): string {

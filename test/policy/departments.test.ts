@@ -86,6 +86,46 @@ describe('department rule', () => {
   })
 })
 
+describe('typo suggestions', () => {
+  // The textbook optimal-string-alignment distance, full table, no shortcuts: what suggest must agree with.
+  function reference(a: string, b: string): number {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1
+        d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost)
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1)
+      }
+    }
+    return d[a.length]![b.length]!
+  }
+  const entries = defaultPolicy.department.directory.map((name) => ({ name, key: fold(name) })).sort((a, b) => (a.key < b.key ? -1 : 1))
+
+  it('suggests the first department, A–Z, at the smallest distance within one edit per four letters', () => {
+    // Typos made from real names (a letter dropped, two swapped, one added) and random text.
+    const misspell = (text: string, n: number) => {
+      const at = n % text.length
+      if (n % 3 === 0) return text.slice(0, at) + text.slice(at + 1)
+      if (n % 3 === 1) return at + 1 < text.length ? text.slice(0, at) + text[at + 1] + text[at] + text.slice(at + 2) : text
+      return `${text.slice(0, at)}x${text.slice(at)}`
+    }
+    const typo = fc
+      .tuple(fc.constantFrom(...entries.map((entry) => entry.key)), fc.array(fc.nat(), { maxLength: 3 }))
+      .map(([key, edits]) => edits.reduce(misspell, key))
+    fc.assert(
+      fc.property(fc.oneof(typo, fc.string({ minLength: 1, maxLength: 12 })), (input) => {
+        const key = fold(input)
+        fc.pre(key !== '' && directory.search(input, 1).length === 0)
+        const budget = Math.max(1, Math.floor(key.length / 4))
+        const best = Math.min(...entries.map((entry) => reference(key, entry.key)))
+        const expected = best <= budget ? entries.find((entry) => reference(key, entry.key) === best)!.name : undefined
+        expect(directory.suggest(input)).toBe(expected)
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
 describe('department input longer than any department', () => {
   it('matches nothing and suggests nothing, without searching', () => {
     const long = 'engineering '.repeat(20)
