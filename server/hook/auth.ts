@@ -1,10 +1,10 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
+import { hash, timingSafeEqual } from 'node:crypto'
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose'
 import type { HookAuthConfig } from '../config/index.ts'
 
 export type Authenticator = (headers: Record<string, string | string[] | undefined>) => Promise<boolean>
 
-const sha256 = (value: string) => createHash('sha256').update(value).digest()
+const sha256 = (value: string) => hash('sha256', value, 'buffer')
 
 /**
  * Checks Okta's credentials: the shared header secret (compared in constant time on SHA-256 digests,

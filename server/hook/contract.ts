@@ -64,7 +64,15 @@ const ErrorBody = z.object({
 })
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { target: 'draft-7', io })
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, {
+    target: 'draft-7',
+    io,
+    // zod writes a format together with the pattern that defines it (eventTime): the pattern is the
+    // check, and ajv-formats would repeat it on every request.
+    override: ({ jsonSchema }) => {
+      if (jsonSchema.pattern !== undefined) delete jsonSchema.format
+    },
+  })
   return rest
 }
 

@@ -31,9 +31,6 @@ export default async function registrationHook(app: FastifyInstance, options: Re
     {
       schema: hookRouteSchema,
       bodyLimit: HOOK_BODY_LIMIT,
-      // Only Okta calls this route and never renders it: browser security headers would protect nothing
-      // here, and building them per request is the costliest step of an answer.
-      helmet: false,
       // Before the body is read: unauthenticated callers get a bare 401 and cost no parsing.
       onRequest: async (request) => {
         if (!(await authenticate(request.headers))) throw new HookUnauthorizedError()

@@ -31,5 +31,13 @@ export function classifyRequest(body: HookRequest): ClassifiedRequest {
         : 'body/data must have property userProfile for a self-service registration request',
     )
   }
-  return { kind, profile, acceptedAt: new Date(body.eventTime).toISOString() }
+  return { kind, profile, acceptedAt: toUtcIso(body.eventTime) }
+}
+
+// Okta's own form: no need to parse a date only to print it the same way.
+const UTC_MILLIS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/
+
+/** The schema has checked the time is ISO 8601; other offsets and precisions are normalized to UTC milliseconds. */
+function toUtcIso(eventTime: string): string {
+  return UTC_MILLIS.test(eventTime) ? eventTime : new Date(eventTime).toISOString()
 }
