@@ -43,11 +43,15 @@ export function compilePolicy(policy: Policy): RegistrationPolicy {
     max: String(names.maxLength),
   }
 
+  // The policy's own placeholders are filled once; only {domain} and {suggestion} depend on the profile.
+  const filled = Object.fromEntries(
+    Object.entries(messages).map(([key, template]) => [key, fillMessage(template, placeholders)]),
+  ) as Record<MessageKey, string>
   // Defined once here, not per evaluation: the hook evaluates thousands of profiles a second.
   const issue = (attribute: string, reason: ReasonCode, key: MessageKey, values?: Record<string, string>): ProfileIssue => ({
     attribute,
     reason,
-    message: fillMessage(messages[key], values ? { ...placeholders, ...values } : placeholders),
+    message: values ? fillMessage(filled[key], values) : filled[key],
   })
 
   function evaluate(profile: ProfileValues, options: EvaluationOptions): Evaluation {
