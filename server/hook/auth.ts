@@ -2,7 +2,8 @@ import { hash, timingSafeEqual } from 'node:crypto'
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose'
 import type { HookAuthConfig } from '../config/index.ts'
 
-export type Authenticator = (headers: Record<string, string | string[] | undefined>) => Promise<boolean>
+/** Answers at once for the header secret; a promise only when a bearer token has to be verified. */
+export type Authenticator = (headers: Record<string, string | string[] | undefined>) => boolean | Promise<boolean>
 
 const sha256 = (value: string) => hash('sha256', value, 'buffer')
 
@@ -16,13 +17,14 @@ export function createAuthenticator(config: HookAuthConfig, fetchKeys?: JWTVerif
   const expected = header ? sha256(header.secret) : undefined
   const verifyBearer = config.oauth ? createBearerVerifier(config.oauth, fetchKeys) : undefined
 
-  return async (headers) => {
+  return (headers) => {
     if (header && expected) {
       const received = single(headers[header.name])
       if (received !== undefined && timingSafeEqual(sha256(received), expected)) return true
     }
+    if (verifyBearer === undefined) return false
     const bearer = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(single(headers.authorization) ?? '')
-    return verifyBearer !== undefined && bearer !== null && verifyBearer(bearer[1]!)
+    return bearer !== null && verifyBearer(bearer[1]!)
   }
 }
 
