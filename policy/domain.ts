@@ -1,6 +1,9 @@
 // Characters that would make WHATWG URL parsing read something other than a host (path, port, userinfo...).
 const NOT_HOST = /[\s/\\?#:@%[\]<>"'`^{|}]|\p{Cc}/u
 const ASCII_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/
+// Letters, digits and hyphens, no punycode label, a top-level label that starts with a letter: the URL
+// parser would return such a name as it is (nothing to map, not an IPv4 address), so it is not asked.
+const PLAIN_DOMAIN = /^(?:(?!xn--)[a-z0-9-]+\.)+(?!xn--)[a-z][a-z0-9-]*$/
 
 /**
  * The ASCII (punycode) form of a domain, lower-cased, or null when it is not a usable DNS name.
@@ -9,18 +12,21 @@ const ASCII_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/
 export function toAsciiDomain(raw: string): string | null {
   const domain = raw.normalize('NFC').toLowerCase()
   if (domain === '' || NOT_HOST.test(domain)) return null
-  let ascii: string
-  try {
-    ascii = new URL(`http://${domain}`).hostname
-  } catch {
-    return null
-  }
-  if (ascii.length > 253) return null
+  const ascii = PLAIN_DOMAIN.test(domain) ? domain : hostnameOf(domain)
+  if (ascii === null || ascii.length > 253) return null
   const labels = ascii.split('.')
   if (labels.length < 2 || !labels.every((label) => ASCII_LABEL.test(label))) return null
   // A numeric top-level label means an IP address, not a mail domain.
   if (/^\d+$/.test(labels[labels.length - 1]!)) return null
   return ascii
+}
+
+function hostnameOf(domain: string): string | null {
+  try {
+    return new URL(`http://${domain}`).hostname
+  } catch {
+    return null
+  }
 }
 
 /** True when `ascii` is `parent` or one of its subdomains, compared label by label. */
