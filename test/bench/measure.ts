@@ -10,6 +10,8 @@ export interface BenchSettings {
   pipelining: number
   durationSeconds: number
   warmupSeconds: number
+  /** The first warm-up of each case: long enough for V8 to optimize its code paths on one pinned CPU. */
+  firstWarmupSeconds: number
 }
 
 export interface BenchRequest {
@@ -40,6 +42,7 @@ export async function measure(
   settings: BenchSettings,
   origin: string,
   request: BenchRequest,
+  warmupSeconds = settings.warmupSeconds,
 ): Promise<Pick<BenchRow, 'requestsPerSecond' | 'p50Ms' | 'p99Ms' | 'non2xx' | 'errors'>> {
   const options = {
     url: origin + request.path,
@@ -49,7 +52,7 @@ export async function measure(
     connections: settings.connections,
     pipelining: settings.pipelining,
   }
-  await autocannon({ ...options, duration: settings.warmupSeconds })
+  await autocannon({ ...options, duration: warmupSeconds })
   const result = await autocannon({ ...options, duration: settings.durationSeconds })
   return {
     requestsPerSecond: result.requests.average,
