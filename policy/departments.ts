@@ -57,16 +57,25 @@ export function createDepartmentDirectory(names: readonly string[]): DepartmentD
     return Rank.WordPrefix
   }
 
+  // Typing narrows: every term of a query that extends the previous one contains a term of that one,
+  // so only the previous query's matches (in directory order) can match it.
+  let previous: { key: string; matched: Entry[] } | undefined
+
   function search(query: string, limit = 10): DepartmentMatch[] {
     if (query.length > MAX_DEPARTMENT_LENGTH) return []
     const key = fold(query)
     const terms = key.match(WORD) ?? []
     if (terms.length === 0) return entries.slice(0, limit).map((entry) => toMatch(entry, terms))
+    const candidates = previous && key.startsWith(previous.key) ? previous.matched : entries
     const buckets: Entry[][] = [[], [], [], []]
-    for (const entry of entries) {
+    const matched: Entry[] = []
+    for (const entry of candidates) {
       const found = rank(entry, key, terms)
-      if (found !== undefined) buckets[found]!.push(entry)
+      if (found === undefined) continue
+      buckets[found]!.push(entry)
+      matched.push(entry)
     }
+    previous = { key, matched }
     const matches: DepartmentMatch[] = []
     for (const bucket of buckets) {
       for (const entry of bucket) {

@@ -40,6 +40,21 @@ describe('department search', () => {
     expect(local.search('velo')[0]?.highlights).toEqual([[2, 6]])
   })
 
+  it('answers a query the same whatever was searched before it, as when typing, pasting or deleting', () => {
+    // Queries built from pieces of real names, so that one often extends another.
+    const piece = fc.constantFrom('e', 'en', 'eng', ' ', 'plat', 'fin', 'ance', 'hum', ' res', 'o', 'É', '-', '  ')
+    const query = fc.array(piece, { maxLength: 4 }).map((pieces) => pieces.join(''))
+    fc.assert(
+      fc.property(fc.array(query, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 80 }), (queries, limit) => {
+        const typing = createDepartmentDirectory(defaultPolicy.department.directory)
+        for (const typed of queries) {
+          const fresh = createDepartmentDirectory(defaultPolicy.department.directory)
+          expect(typing.search(typed, limit).map((match) => match.name), typed).toEqual(fresh.search(typed, limit).map((match) => match.name))
+        }
+      }),
+    )
+  })
+
   it('only ever returns entries that contain every folded query term', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 8 }), (query) => {
