@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HookResponse } from '../../server/hook/contract.ts'
-import { allowedProfile, fixture, fixtureRequests, registrationRequest } from '../helpers/hookRequests.ts'
+import { hookRequestFixtures, oktaFixture } from '../fixtures/okta/index.ts'
+import { allowedProfile, registrationRequest } from '../helpers/hookRequests.ts'
 import { buildTestServer, HOOK_SECRET } from '../helpers/server.ts'
 
 const postHook = (app: FastifyInstance, body: unknown) =>
@@ -20,8 +21,8 @@ describe('POST /hooks/registration', () => {
   afterAll(() => app.close())
 
   describe('accepts every documented request shape', () => {
-    it.each(fixtureRequests)('answers %s with 200 and a response of Okta\'s shape', async (name) => {
-      const response = await postHook(app, fixture(name))
+    it.each(hookRequestFixtures)('answers %s with 200 and a response of Okta\'s shape', async (name) => {
+      const response = await postHook(app, oktaFixture(`hook/${name}`))
       expect(response.statusCode).toBe(200)
       expect(() => HookResponse.parse(response.json())).not.toThrow()
     })
@@ -67,7 +68,7 @@ describe('POST /hooks/registration', () => {
 
     it('denies a disallowed domain exactly like Okta\'s documented deny response', async () => {
       const response = await postHook(app, registrationRequest({ ...allowedProfile, email: 'rosario@evil-example.com' }))
-      const documented = fixture('ssr-deny-response.json')
+      const documented = oktaFixture('hook/ssr-deny-response.json')
       const body = response.json()
       expect(body.commands).toEqual(documented.commands)
       expect(body.error.errorCauses).toEqual([
@@ -91,7 +92,7 @@ describe('POST /hooks/registration', () => {
     })
 
     it('treats a Classic request (no requestType) as a registration', async () => {
-      const classic = fixture('classic-ssr-request.json')
+      const classic = oktaFixture('hook/classic-ssr-request.json')
       classic.data.userProfile = { ...allowedProfile }
       const response = await postHook(app, classic)
       expect(response.json().commands[0].type).toBe('com.okta.user.profile.update')
@@ -108,7 +109,7 @@ describe('POST /hooks/registration', () => {
 
   describe('progressive profile', () => {
     it('allows a valid update with a progressive profile update command', async () => {
-      const request = fixture('progressive-profile-request.json')
+      const request = oktaFixture('hook/progressive-profile-request.json')
       request.data.userProfileUpdate = { department: 'legal', employeeNumber: '1234' }
       const response = await postHook(app, request)
       expect(response.json()).toEqual({
@@ -117,7 +118,7 @@ describe('POST /hooks/registration', () => {
     })
 
     it('denies a bad value with the cause located at data.userProfile.<attribute>', async () => {
-      const request = fixture('progressive-profile-request.json')
+      const request = oktaFixture('hook/progressive-profile-request.json')
       request.data.userProfileUpdate = { department: 'Space Force' }
       const body = (await postHook(app, request)).json()
       expect(body.commands).toEqual([{ type: 'com.okta.action.update', value: { registration: 'DENY' } }])
@@ -125,7 +126,7 @@ describe('POST /hooks/registration', () => {
     })
 
     it('recognizes a progressive profile request without requestType by its shape', async () => {
-      const request = fixture('progressive-profile-request.json')
+      const request = oktaFixture('hook/progressive-profile-request.json')
       delete request.requestType
       request.data.userProfileUpdate = { firstName: 'R2D2' }
       const body = (await postHook(app, request)).json()
@@ -133,7 +134,7 @@ describe('POST /hooks/registration', () => {
     })
 
     it('does not require consent or a department the update does not carry', async () => {
-      const response = await postHook(app, fixture('progressive-profile-request.json'))
+      const response = await postHook(app, oktaFixture('hook/progressive-profile-request.json'))
       expect(response.json()).toEqual({ commands: [] })
     })
   })

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { buildServer } from '../../server/app.ts'
 import { loadConfig } from '../../server/config/index.ts'
 import { HookResponse } from '../../server/hook/contract.ts'
+import { hookRequestFixtures, oktaFixture } from '../fixtures/okta/index.ts'
 
 // Whatever arrives, Okta gets either a response it can apply or a 4xx naming the problem: never a 5xx,
 // which Okta would retry and then treat as a failed registration.
@@ -12,9 +12,7 @@ import { HookResponse } from '../../server/hook/contract.ts'
 const SECRET = 'a-test-secret-of-length'
 
 type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue }
-const FIXTURES = ['ssr-request.json', 'progressive-profile-request.json', 'classic-ssr-request.json'].map(
-  (name) => JSON.parse(readFileSync(new URL(`../../../shared/fixtures/hook/${name}`, import.meta.url), 'utf8')) as JsonValue,
-)
+const FIXTURES = hookRequestFixtures.map((name) => oktaFixture<JsonValue>(`hook/${name}`))
 
 let app: FastifyInstance
 beforeAll(async () => {

@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { promisify } from 'node:util'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -7,6 +6,7 @@ import { buildServer } from '../../server/app.ts'
 import { loadConfig } from '../../server/config/index.ts'
 import { HookResponse } from '../../server/hook/contract.ts'
 import { buildPreviewRequest } from '../../server/preview/request.ts'
+import { oktaFixture } from '../fixtures/okta/index.ts'
 
 const SECRET = 'a-test-secret-of-length'
 const run = promisify(execFile)
@@ -15,10 +15,6 @@ const run = promisify(execFile)
 function shape(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return typeof value
   return Object.fromEntries(Object.keys(value).sort().map((key) => [key, shape((value as Record<string, unknown>)[key])]))
-}
-
-function fixture(name: string): Record<string, any> {
-  return JSON.parse(readFileSync(new URL(`../../../shared/fixtures/hook/${name}`, import.meta.url), 'utf8'))
 }
 
 describe('hook preview request', () => {
@@ -33,12 +29,12 @@ describe('hook preview request', () => {
 
   it('has the documented self-service registration shape apart from the form values', () => {
     const request = buildPreviewRequest({ email: 'rosario.jones@example.com', firstName: 'Rosario', lastName: 'Jones' })
-    expect(shape(request)).toEqual(shape(fixture('ssr-request.json')))
+    expect(shape(request)).toEqual(shape(oktaFixture('hook/ssr-request.json')))
   })
 
   it('has the documented progressive profile shape with the update as userProfileUpdate', () => {
     const request = buildPreviewRequest({ email: 'rosario.jones@example.com', department: 'Legal', progressive: true })
-    const documented = fixture('progressive-profile-request.json')
+    const documented = oktaFixture('hook/progressive-profile-request.json')
     documented.data.userProfileUpdate = { department: 'Legal' }
     documented.data.context.user.profile = { login: '', email: '', locale: '' }
     expect(shape(request)).toEqual(shape(documented))
