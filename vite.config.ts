@@ -17,7 +17,7 @@ const tests = defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/{policy,server}/**/*.test.ts'],
+          include: ['test/{policy,server,repository}/**/*.test.ts'],
         },
       },
       {

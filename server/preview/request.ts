@@ -21,7 +21,8 @@ export interface PreviewRequestOptions {
 const oktaId = (prefix: string) => prefix + randomBytes(12).toString('base64url').replace(/[-_]/g, '0').slice(0, 17)
 
 /**
- * An Okta registration inline hook request of the documented shape (registration-hook.md §2.2, §2.3),
+ * An Okta registration inline hook request of the documented shape (Okta's self-service registration and
+ * progressive-profile examples: `test/fixtures/okta/hook/`),
  * filled from the given values the way the Admin Console's Preview tab fills it from a chosen user.
  */
 export function buildPreviewRequest(input: PreviewInput, options: PreviewRequestOptions = {}) {

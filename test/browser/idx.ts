@@ -1,6 +1,6 @@
 /**
- * IDX responses for the real widget, adapted from Okta's own playground data
- * (`/work/shared/fixtures/idx/enroll-profile-new-checkbox.json`, `error-new-signup-email.json`): an
+ * IDX responses for the real widget, adapted from Okta's own data
+ * (`test/fixtures/okta/idx/enroll-profile.json`, `error-new-signup-email.json`): an
  * enroll-profile form with a department text field and a `termsAccepted` checkbox, served by replacing
  * `window.fetch` inside the test page.
  */

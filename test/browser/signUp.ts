@@ -1,3 +1,4 @@
+import { vi } from 'vitest'
 import { policy } from '../widget/fixtures.ts'
 import { registrationKit, type RegistrationKitOptions, type WidgetConfig } from '../../widget/kit/index.ts'
 import { enrollProfile, profileFields, registrationAccepted, serveIdx, type IdxResponder, type SentRequest } from './idx.ts'
@@ -41,6 +42,11 @@ export async function openSignUp(
   const ready = rendered(signIn, 'enroll-profile')
   void signIn.renderEl({ el: '#root' })
   await ready
+  // The widget focuses the first field a moment after it renders; a test that starts typing before
+  // then would see its keys land in another field.
+  await vi.waitFor(() => {
+    if (!(document.activeElement instanceof HTMLInputElement)) throw new Error('the widget has not focused its first field yet')
+  })
   return {
     signIn,
     config,

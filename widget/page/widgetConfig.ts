@@ -9,7 +9,7 @@ export function widgetConfig({ okta }: Pick<PageConfig, 'okta'>, cspNonce: strin
   return {
     issuer: okta.issuer,
     clientId: okta.clientId,
-    // Explicit, or auth-js would use the current URL at each call (idx-emulator.md §9).
+    // Explicit, or auth-js would use the page's current URL at each call, which changes during the flow.
     redirectUri: okta.redirectUri,
     scopes: ['openid', 'profile', 'email'],
     language: 'en',

@@ -8,7 +8,7 @@ import { idxMessages, successState } from '../responses/outcome.ts'
 import type { Transaction } from '../transactions.ts'
 import { inTransaction, stateNow } from './shared.ts'
 
-// The widget sends no methodType for the password (idx-emulator.md §3), so only the id is required.
+// Widget 7.49 sends no methodType when it enrolls the password, so only the id is required.
 const EnrollBody = z.looseObject({ authenticator: z.looseObject({ id: z.string() }) })
 const AnswerBody = z.looseObject({ credentials: z.looseObject({ passcode: z.string() }) })
 

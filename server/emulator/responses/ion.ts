@@ -14,7 +14,7 @@ export interface IonMessage {
 
 export type IonField = Record<string, unknown> & { name: string }
 
-// Okta sends ion+json; plain JSON is what auth-js's error path reads reliably (idx-emulator.md §7).
+// Okta sends ion+json; auth-js reads the field messages of an error answer reliably only from plain JSON.
 const ACCEPTS = 'application/json; okta-version=1.0.0'
 
 export const messageList = (messages: IonMessage[]) => ({ type: 'array', value: messages })
