@@ -80,7 +80,12 @@ export async function registrationKitApp(app: FastifyInstance, { config, fetchKe
         registration,
       })
       // Okta's hosted template with the code-editor snippet pasted, to run the snippet as brand teams do.
-      await browser.register(hostedPage, { okta: offline, policy: config.policy, departmentsUrl: DEPARTMENTS_PATH })
+      await browser.register(hostedPage, {
+        okta: offline,
+        policy: config.policy,
+        departmentsUrl: DEPARTMENTS_PATH,
+        generation: config.widgetGeneration,
+      })
     }
     await browser.register(page, {
       okta:
@@ -89,6 +94,7 @@ export async function registrationKitApp(app: FastifyInstance, { config, fetchKe
           : { issuer: config.okta.issuer, clientId: config.okta.clientId, redirectUri: config.okta.redirectUri ?? REDIRECT_PATH },
       policy: config.policy,
       kit: config.pageKit && { departmentsUrl: DEPARTMENTS_PATH },
+      generation: config.widgetGeneration,
     })
   })
 }

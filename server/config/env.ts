@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { WidgetGeneration } from '../page/widgetBundle.ts'
 
 const optionalText = z.string().trim().min(1).optional()
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
@@ -41,6 +42,8 @@ export const EnvSchema = z
     DEPARTMENTS_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
     /** `off` serves the page with the bare widget: to see what Okta and the hook do without the kit. */
     PAGE_KIT: z.enum(['on', 'off']).default('on'),
+    /** Which Sign-In Widget the page and the hosted preview run. */
+    WIDGET_GENERATION: WidgetGeneration.default('gen2'),
     /** Emulator only: where the emulator sends its hook calls (default: this server's own hook). */
     EMULATOR_HOOK_URL: httpUrl.optional(),
   })

@@ -3,6 +3,7 @@ import { ConfigError } from '../errors.ts'
 import { parseEnv } from './env.ts'
 import { DEFAULT_POLICY_FILE, readPolicyFile } from './policyFile.ts'
 import type { Policy } from '../../policy/schema.ts'
+import type { WidgetGeneration } from '../page/widgetBundle.ts'
 
 export interface HookAuthConfig {
   /** Okta's HTTP-header channel: the header's name (lower case) and the whole secret value. */
@@ -28,6 +29,7 @@ export interface Config {
   departmentsRateLimit: number
   /** Whether the page applies the customization kit to its widget. */
   pageKit: boolean
+  widgetGeneration: WidgetGeneration
 }
 
 export const EMULATOR_CLIENT_ID = 'registration-kit-local'
@@ -64,5 +66,6 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     corsOrigins: e.CORS_ORIGINS,
     departmentsRateLimit: e.DEPARTMENTS_RATE_LIMIT,
     pageKit: e.PAGE_KIT === 'on',
+    widgetGeneration: e.WIDGET_GENERATION,
   }
 }

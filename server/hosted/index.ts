@@ -3,6 +3,7 @@ import fp from 'fastify-plugin'
 import type { Policy } from '../../policy/index.ts'
 import { renderHostedPage } from '../../widget/code-editor/hostedTemplate.ts'
 import { widgetConfig } from '../../widget/page/widgetConfig.ts'
+import { widgetResourceTags, type WidgetGeneration } from '../page/widgetBundle.ts'
 import { BASE_CSP_DIRECTIVES } from '../plugins/browserHeaders.ts'
 import { nonceSource, responseNonce } from './nonce.ts'
 import { oktaUtilScript } from './oktaUtil.ts'
@@ -14,6 +15,7 @@ export interface HostedPageOptions {
   policy: Policy
   /** The same-origin departments API (the https-only DEPARTMENTS_URL rule of `npm run snippet` is for Okta's domain). */
   departmentsUrl: string
+  generation: WidgetGeneration
 }
 
 /**
@@ -23,7 +25,7 @@ export interface HostedPageOptions {
  * the page plugin's asset routes (`/widget/`).
  */
 export default fp(
-  async function hostedPage(app: FastifyInstance, { okta, policy, departmentsUrl }: HostedPageOptions) {
+  async function hostedPage(app: FastifyInstance, { okta, policy, departmentsUrl, generation }: HostedPageOptions) {
     // Built on the first request and kept: Vite takes seconds, server boot should not, and it is a
     // devDependency, so it is loaded only when the offline page is asked for. A failed build is retried.
     let pasted: Promise<string> | undefined
@@ -63,10 +65,8 @@ export default fp(
         // No icon to serve offline; without one the browser asks for /favicon.ico and logs a 404.
         faviconUrl: 'data:,',
         // As Okta's {{{SignInWidgetResources}}}: the widget's own bundle and stylesheet.
-        signInWidgetResources: [
-          `<script src="/widget/js/okta-sign-in.oie.min.js" nonce="${nonce}"></script>`,
-          '<link rel="stylesheet" href="/widget/css/okta-sign-in.min.css">',
-        ].join('\n'),
+        signInWidgetResources: widgetResourceTags(generation, nonce),
+        useSiwGen3: generation === 'gen3',
         oktaUtil: oktaUtilScript(nonce, config),
         nonce,
         snippet: await snippet(),

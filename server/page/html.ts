@@ -1,3 +1,5 @@
+import { WIDGET_BUNDLES, WIDGET_PREFIX, type WidgetGeneration } from './widgetBundle.ts'
+
 export interface Nonces {
   script: string
   style: string
@@ -14,14 +16,14 @@ export const scriptSafeJson = (value: unknown, indent?: number) =>
  * The page is a constant template: only the CSP nonces (hex from @fastify/helmet) and the JSON config
  * are inserted, and the JSON is never parsed as HTML. Everything the user sees later is set as text.
  */
-export const pageHtml = (nonces: Nonces, configJson: string) => `<!doctype html>
+export const pageHtml = (nonces: Nonces, configJson: string, generation: WidgetGeneration) => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Create your account</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="/widget/css/okta-sign-in.min.css">
+<link rel="stylesheet" href="${WIDGET_PREFIX}${WIDGET_BUNDLES[generation].stylesheet}">
 <link rel="stylesheet" href="/page/page.css">
 </head>
 <body>
@@ -40,7 +42,7 @@ export const pageHtml = (nonces: Nonces, configJson: string) => `<!doctype html>
   </section>
 </div>
 <script type="application/json" id="page-config" nonce="${nonces.script}">${configJson}</script>
-<script src="/widget/js/okta-sign-in.oie.min.js" nonce="${nonces.script}"></script>
+<script src="${WIDGET_PREFIX}${WIDGET_BUNDLES[generation].script}" nonce="${nonces.script}"></script>
 <script type="module" src="/page/page.js" nonce="${nonces.script}"></script>
 </body>
 </html>

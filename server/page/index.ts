@@ -8,6 +8,7 @@ import { BASE_CSP_DIRECTIVES } from '../plugins/browserHeaders.ts'
 import { assetRoutes, PAGE_DIST } from './assets.ts'
 import { pageHtml, scriptSafeJson } from './html.ts'
 import { legalRoutes } from './legal.ts'
+import type { WidgetGeneration } from './widgetBundle.ts'
 
 export interface PageOptions {
   /** `issuer` and `redirectUri` may be paths (the emulator): they are resolved against the request's origin. */
@@ -16,11 +17,12 @@ export interface PageOptions {
   policy: Policy
   /** The customization kit's settings, or false for the bare widget. */
   kit: PageConfig['kit']
+  generation: WidgetGeneration
 }
 
 /** The embedded sign-in page at `/`, its assets, and the legal pages the consent box links to. */
 export default fp(
-  async function page(app: FastifyInstance, { okta, policy, kit }: PageOptions) {
+  async function page(app: FastifyInstance, { okta, policy, kit, generation }: PageOptions) {
     if (!existsSync(path.join(PAGE_DIST, 'page.js'))) {
       app.log.warn(`The page's browser bundle is missing in ${PAGE_DIST}: run "npm run build".`)
     }
@@ -28,7 +30,7 @@ export default fp(
     // The widget talks to the issuer: this origin for the emulator, the org's otherwise.
     const connectSrc = ["'self'", ...(/^https?:\/\//.test(okta.issuer) ? [new URL(okta.issuer).origin] : [])]
 
-    await app.register(assetRoutes)
+    await app.register(assetRoutes, { generation })
     await app.register(legalRoutes)
     const pageRoute = {
       helmet: {
@@ -49,7 +51,7 @@ export default fp(
       return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-store')
-        .send(pageHtml(reply.cspNonce, scriptSafeJson(config)))
+        .send(pageHtml(reply.cspNonce, scriptSafeJson(config), generation))
     }
     app.get('/', pageRoute, renderPage)
     // The widget finishes on the redirect URI after a redirect (an IdP, an email link): it is the same page.

@@ -8,6 +8,7 @@ const values = {
   signInWidgetResources: '<script src="/widget/okta-sign-in.min.js"></script>',
   oktaUtil: '<script nonce="n0nce">var OktaUtil = {}</script>',
   nonce: 'n0nce',
+  useSiwGen3: false,
   snippet: '<script nonce="{{nonceValue}}">RegistrationKit.attachToHostedPage({})</script>',
 }
 
@@ -24,6 +25,14 @@ describe("Okta's hosted template with the pasted snippet", () => {
   it('keeps the template script as Okta ships it', () => {
     const html = renderHostedPage(values)
     expect(html).toContain('<script type="text/javascript" nonce="n0nce">\n    var config = OktaUtil.getSignInWidgetConfig();')
+  })
+
+  it('renders the {{#useSiwGen3}} sections only for a third-generation brand', () => {
+    const gen3Only = '<style nonce="n0nce">html { font-size: 87.5%; }</style>'
+    expect(renderHostedPage({ ...values, useSiwGen3: true })).toContain(gen3Only)
+    const gen2 = renderHostedPage(values)
+    expect(gen2).not.toContain(gen3Only)
+    expect(gen2).not.toMatch(/useSiwGen3/)
   })
 
   it('refuses a template without the widget resources', () => {

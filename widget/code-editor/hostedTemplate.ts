@@ -1,5 +1,5 @@
 /**
- * Okta's default hosted sign-in page template (code editor, Gen2), with the kit's snippet pasted where the
+ * Okta's default hosted sign-in page template (code editor), with the kit's snippet pasted where the
  * README tells brand teams to put it. The server fills it in offline mode so that tests run the snippet
  * exactly as it runs on an Okta-hosted page: widget from a script tag, config from `OktaUtil`, the
  * template's own script unchanged.
@@ -13,6 +13,9 @@ export const OKTA_DEFAULT_TEMPLATE = `<!DOCTYPE html>
   <title>{{pageTitle}}</title>
   {{{SignInWidgetResources}}}
   <style nonce="{{nonceValue}}">#login-bg-image-id { background-image: {{bgImageUrl}} }</style>
+  {{#useSiwGen3}}
+  <style nonce="{{nonceValue}}">html { font-size: 87.5%; }</style>
+  {{/useSiwGen3}}
 </head>
 <body>
   <div id="login-bg-image-id" class="login-bg-image tb--background"></div>
@@ -37,6 +40,8 @@ export interface HostedPageValues {
   /** What Okta puts for `{{{OktaUtil}}}`: a <script> defining `OktaUtil.getSignInWidgetConfig()` and friends. */
   oktaUtil: string
   nonce: string
+  /** The brand runs the third-generation widget: Okta renders the template's `{{#useSiwGen3}}` sections. */
+  useSiwGen3: boolean
   /** The block `npm run snippet` printed, pasted below `{{{SignInWidgetResources}}}`. */
   snippet: string
 }
@@ -56,6 +61,9 @@ export function renderHostedPage(values: HostedPageValues, template = OKTA_DEFAU
     '{{bgImageUrl}}': values.bgImageUrl,
     '{{faviconUrl}}': values.faviconUrl,
   }
+  const sections = pasted.replace(/\{\{#useSiwGen3\}\}([\s\S]*?)\{\{\/useSiwGen3\}\}/g, (_section, body: string) =>
+    values.useSiwGen3 ? body : '',
+  )
   // One pass over the pasted page, as Okta renders it: values are inserted as given, never re-read.
-  return pasted.replace(/\{\{\{\w+\}\}\}|\{\{\w+\}\}/g, (variable) => fill[variable] ?? variable)
+  return sections.replace(/\{\{\{\w+\}\}\}|\{\{\w+\}\}/g, (variable) => fill[variable] ?? variable)
 }

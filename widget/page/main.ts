@@ -1,10 +1,12 @@
 import './page.css'
 import { registrationKit } from '../kit/index.ts'
 import { readPageConfig } from './config.ts'
+import { keepPageTitle } from './pageTitle.ts'
 import { showSignedIn } from './signedIn.ts'
 import { OktaSignIn, widgetConfig } from './widget.ts'
 
 const page = readPageConfig()
+keepPageTitle(document)
 
 /** One registration: the widget until tokens arrive, then the signed-in view; signing out starts again. */
 async function start(): Promise<void> {

@@ -17,5 +17,7 @@ export function widgetConfig({ okta }: Pick<PageConfig, 'okta'>, cspNonce: strin
     cspNonce,
     // The Identity Engine bundle refuses to start unless told explicitly that this is not Classic Engine.
     useClassicEngine: false,
+    // Gen3 has no default and, without it, never exchanges the interaction code for tokens; Gen2's default.
+    authScheme: 'oauth2',
   }
 }

@@ -1,16 +1,22 @@
 import browserHeaders from '../../../server/plugins/browserHeaders.ts'
 import Fastify, { type FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import defaultPolicy from '../../../policy/default-policy.json' with { type: 'json' }
 import { PolicySchema } from '../../../policy/schema.ts'
 import page from '../../../server/page/index.ts'
+import type { WidgetGeneration } from '../../../server/page/widgetBundle.ts'
 
 const policy = PolicySchema.parse(defaultPolicy)
 
-async function buildPage(issuer: string): Promise<FastifyInstance> {
+async function buildPage(issuer: string, generation: WidgetGeneration = 'gen2'): Promise<FastifyInstance> {
   const app = Fastify()
   await app.register(browserHeaders)
-  await app.register(page, { okta: { issuer, clientId: 'client', redirectUri: '/login/callback' }, policy, kit: { departmentsUrl: '/api/departments' } })
+  await app.register(page, {
+    okta: { issuer, clientId: 'client', redirectUri: '/login/callback' },
+    policy,
+    kit: { departmentsUrl: '/api/departments' },
+    generation,
+  })
   await app.ready()
   return app
 }
@@ -51,7 +57,7 @@ describe('GET /', () => {
     const withMarkup = Fastify()
     await withMarkup.register(browserHeaders)
     const hostile = { ...policy, messages: { ...policy.messages, summary: '</script><script>alert(1)</script>' } }
-    await withMarkup.register(page, { okta: { issuer: '/oauth2/default', clientId: 'c', redirectUri: '/cb' }, policy: hostile, kit: false })
+    await withMarkup.register(page, { okta: { issuer: '/oauth2/default', clientId: 'c', redirectUri: '/cb' }, policy: hostile, kit: false, generation: 'gen2' })
     const { body } = await withMarkup.inject({ url: '/' })
     expect(body).not.toContain('<script>alert(1)')
     expect(configOf(body).policy.messages.summary).toBe('</script><script>alert(1)</script>')
@@ -62,9 +68,23 @@ describe('GET /', () => {
     expect((await app.inject({ url: '/widget/js/okta-sign-in.oie.min.js' })).statusCode).toBe(200)
     expect((await app.inject({ url: '/widget/css/okta-sign-in.min.css' })).statusCode).toBe(200)
     expect((await app.inject({ url: '/widget/js/okta-sign-in.next.js' })).statusCode).toBe(404)
+    expect((await app.inject({ url: '/widget/labels/json/login_fr.json' })).statusCode).toBe(200)
     expect((await app.inject({ url: '/widget/../package.json' })).statusCode).toBe(404)
     expect((await app.inject({ url: '/legal/terms' })).body).toContain('Terms of Service')
     expect((await app.inject({ url: '/legal/privacy' })).body).toContain('Privacy Policy')
+  })
+
+  it('loads the third-generation bundle, its font stylesheet and fonts when the page runs Gen3', async () => {
+    const gen3 = await buildPage('/oauth2/default', 'gen3')
+    onTestFinished(() => gen3.close())
+    const { body } = await gen3.inject({ url: '/' })
+    expect(body).toContain('<script src="/widget/js/okta-sign-in.next.js"')
+    expect(body).toContain('<link rel="stylesheet" href="/widget/css/okta-sign-in.next.css">')
+    expect(body).not.toContain('okta-sign-in.oie.min.js')
+    for (const file of ['js/okta-sign-in.next.js', 'css/okta-sign-in.next.css', 'font/inter-latin-400-normal.woff2']) {
+      expect((await gen3.inject({ url: `/widget/${file}` })).statusCode).toBe(200)
+    }
+    expect((await gen3.inject({ url: '/widget/js/okta-sign-in.oie.min.js' })).statusCode).toBe(404)
   })
 
   it('serves the same page on the redirect URI', async () => {
