@@ -107,18 +107,6 @@ describe('registrationKit', () => {
     expect(document.head.querySelector('style')).toBeNull()
   })
 
-  it('leaves a third-generation widget untouched', () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    const signIn = { ...fakeSignIn(), afterTransform: vi.fn() }
-    const config: WidgetConfig = {}
-    handle = registrationKit(signIn, config, { policy })
-    expect(handle.generation).toBe('gen3')
-    expect(config).toEqual({})
-    expect(signIn.count('afterRender')).toBe(0)
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('third-generation'))
-    warn.mockRestore()
-  })
-
   it('refuses consent links that are neither https nor on the page origin', () => {
     const unsafe = { ...policy, consent: { ...policy.consent, termsUrl: 'javascript:alert(1)' } }
     expect(() => registrationKit(fakeSignIn(), {}, { policy: unsafe })).toThrow(/Consent link/)

@@ -1,24 +1,23 @@
 import { attachGen2 } from './gen2/attachGen2.ts'
+import { attachGen3 } from './gen3/attachGen3.ts'
+import type { Gen3SignInWidget } from './gen3/gen3Form.ts'
 import type { RegistrationKitHandle, RegistrationKitOptions, SignInWidget, WidgetConfig } from './types.ts'
 
+/** The third-generation widget is the one with `afterTransform`. */
+const isGen3 = (signIn: SignInWidget): signIn is SignInWidget & Gen3SignInWidget => typeof signIn.afterTransform === 'function'
+
 /**
- * Applies the registration kit to a Sign-In Widget: call it after `new OktaSignIn(config)` and before
- * `renderEl`, with the same `config` object (the widget reads its registration callbacks from it when it
- * renders). Entries the page already set are kept and chained, never replaced.
- *
- * The third-generation widget (detected by `signIn.afterTransform`) is not customized yet: the kit then
- * leaves the page untouched and says so in the console, so a hosted page never breaks on a generation switch.
+ * Applies the registration kit to a Sign-In Widget of either generation: call it after
+ * `new OktaSignIn(config)` and before `renderEl`, with the same `config` object (the widget reads its
+ * registration callbacks from it when it renders). Entries the page already set are kept and chained,
+ * never replaced.
  */
 export function registrationKit(
   signIn: SignInWidget,
   config: WidgetConfig,
   options: RegistrationKitOptions,
 ): RegistrationKitHandle {
-  if (typeof signIn.afterTransform === 'function') {
-    console.warn('Registration kit: the third-generation Sign-In Widget is not supported yet; the kit is not applied.')
-    return handle('gen3', () => {})
-  }
-  return handle('gen2', attachGen2(signIn, config, options))
+  return isGen3(signIn) ? handle('gen3', attachGen3(signIn, config, options)) : handle('gen2', attachGen2(signIn, config, options))
 }
 
 function handle(generation: RegistrationKitHandle['generation'], undo: () => void): RegistrationKitHandle {

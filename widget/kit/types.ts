@@ -75,7 +75,7 @@ export interface RegistrationKitOptions {
 }
 
 export interface RegistrationKitHandle {
-  /** Which widget the kit found; `gen3` is recognised but not customized yet. */
+  /** Which widget generation the kit found and customized. */
   readonly generation: 'gen2' | 'gen3'
   /** Removes every listener, callback, element and attribute the kit added. Safe to call twice. */
   destroy(): void

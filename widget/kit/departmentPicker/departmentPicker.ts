@@ -39,7 +39,8 @@ export function createDepartmentPicker(
       else run()
     },
     onCommit(name) {
-      input.value = name
+      // The prototype's setter: Gen3 (Preact) tracks the value itself and would revert a plain assignment.
+      Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value')?.set?.call(input, name)
       input.dispatchEvent(commitEvent('input'))
       input.dispatchEvent(commitEvent('change'))
     },

@@ -1,5 +1,5 @@
 import type { RegistrationPolicy } from '../../../policy/index.ts'
-import type { RegistrationCallbacks, RegistrationData } from '../types.ts'
+import type { RegistrationCallbacks, RegistrationData, RegistrationFailure } from '../types.ts'
 import { checkProfile, type FormFields } from './profileCheck.ts'
 
 export interface RegistrationHooksOptions {
@@ -7,6 +7,8 @@ export interface RegistrationHooksOptions {
   /** The form being submitted, or `undefined` when the kit should not check it (e.g. progressive profile). */
   currentForm(): FormFields | undefined
   onPostSubmit?: (email: string) => void
+  /** Hears the kit's own rejections (the widget reports only the server's on some generations). */
+  onRejected?: (failure: RegistrationFailure) => void
 }
 
 /**
@@ -23,6 +25,7 @@ export function registrationHooks(
       const form = options.currentForm()
       const checked = form ? checkProfile(data, options.policy, form) : { ok: true as const, data }
       if (!checked.ok) {
+        options.onRejected?.(checked.failure)
         onFailure(checked.failure)
         return
       }

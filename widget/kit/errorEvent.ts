@@ -1,4 +1,4 @@
-import type { RegistrationErrorEvent } from '../types.ts'
+import type { RegistrationErrorEvent, RegistrationFailure } from './types.ts'
 
 interface Gen2ErrorJson {
   errorSummary?: unknown
@@ -7,7 +7,7 @@ interface Gen2ErrorJson {
 
 type Gen2Error = Gen2ErrorJson & { xhr?: { responseJSON?: Gen2ErrorJson }; responseJSON?: Gen2ErrorJson }
 
-/** Turns Gen2's `afterError(context, error)` arguments into the kit's analytics event. */
+/** Turns the widget's `afterError(context, error)` arguments (the same on Gen2 and Gen3) into the kit's analytics event. */
 export function toErrorEvent(context: unknown, error: unknown): RegistrationErrorEvent {
   const formName = (context as { formName?: unknown } | null)?.formName
   const raw = (error ?? {}) as Gen2Error
@@ -26,4 +26,13 @@ export function toErrorEvent(context: unknown, error: unknown): RegistrationErro
 /** Gen2 sends a cause's summary as a string or a list of strings. */
 function texts(value: unknown): string[] {
   return (Array.isArray(value) ? value : [value]).filter((entry): entry is string => typeof entry === 'string' && entry !== '')
+}
+
+/** The kit's own rejection as the same analytics event, for widgets that do not report it themselves. */
+export function rejectionEvent(formName: string, failure: RegistrationFailure): RegistrationErrorEvent {
+  return {
+    formName,
+    errorSummary: failure.errorSummary,
+    errorCauses: failure.errorCauses.map(({ property, errorSummary }) => ({ property, errorSummary: [errorSummary] })),
+  }
 }

@@ -1,0 +1,57 @@
+/**
+ * What the kit reads and changes in the third-generation widget (`okta-sign-in.next.js`, Preact + MUI):
+ * the form's UI schema in `afterTransform`, and the rendered inputs. Kept in one place because Okta does
+ * not promise these shapes or selectors: pin the widget version and re-check them on upgrade.
+ */
+export interface Gen3Element {
+  type: string
+  options?: { inputMeta?: { name?: string }; type?: string; [key: string]: unknown }
+  translations?: Array<{ name: string; value: string; i18nKey?: string }>
+  [key: string]: unknown
+}
+
+export interface Gen3TransformContext {
+  formBag?: { uischema?: { elements?: Gen3Element[] } }
+  nextStep?: { href?: string }
+}
+
+/** The part of a Gen3 `OktaSignIn` the kit uses beyond what both generations share. */
+export interface Gen3SignInWidget {
+  afterTransform(formName: string, transform: (context: Gen3TransformContext) => void): void
+}
+
+const PROFILE_UPDATE_PATH = '/idp/idx/enroll/update'
+
+/** True when the transformed form is the progressive-profile form (same name, another remediation). */
+export const isProfileUpdate = (context: Gen3TransformContext) => context.nextStep?.href?.endsWith(PROFILE_UPDATE_PATH) === true
+
+const byName = (attribute: string) => `userProfile.${attribute}`
+
+/**
+ * Puts `html` where the consent sentence goes: as the consent checkbox's label (Gen3 renders labels of
+ * checkboxes as sanitized HTML), or, without that field, as a description above the submit button.
+ */
+export function placeConsent(elements: Gen3Element[], attribute: string, html: { label: string; notice: string }): void {
+  const checkbox = elements.find((element) => element.type === 'Field' && element.options?.inputMeta?.name === byName(attribute))
+  const label = checkbox?.translations?.find((translation) => translation.name === 'label')
+  if (label) {
+    label.value = html.label
+    return
+  }
+  const submit = elements.findIndex((element) => element.type === 'Button' && element.options?.type === 'submit')
+  if (submit === -1) return
+  elements.splice(submit, 0, { type: 'Description', options: { content: html.notice, dataSe: 'rk-consent-notice' } })
+}
+
+/** The rendered sign-up form, when one is on the page. */
+export function findForm(doc: Document): HTMLFormElement | null {
+  return doc.querySelector<HTMLFormElement>('#okta-sign-in form[data-se="o-form"]')
+}
+
+export function findInput(form: ParentNode, attribute: string): HTMLInputElement | null {
+  // Policy attribute names are letters, digits and underscores: the quoted selector needs no escaping.
+  return form.querySelector<HTMLInputElement>(`input[name="${byName(attribute)}"]`)
+}
+
+/** MUI's bordered input box around the text input: the picker's list goes right after it. */
+export const fieldBox = (input: HTMLInputElement): Element => input.parentElement ?? input
