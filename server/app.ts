@@ -6,6 +6,7 @@ import type { Config } from './config/index.ts'
 import departments, { DEPARTMENTS_PATH } from './departments/index.ts'
 import { createEmailProviders } from './emailProviders.ts'
 import emulator, { EMULATOR_ISSUER_PATH } from './emulator/index.ts'
+import type { ErrorBody } from './errors.ts'
 import health from './health.ts'
 import hostedPage from './hosted/index.ts'
 import registrationHook, { HOOK_BODY_LIMIT, HOOK_PATH } from './hook/index.ts'
@@ -39,7 +40,7 @@ export async function registrationKitApp(app: FastifyInstance, { config, fetchKe
       code: status < 500 ? error.code : undefined,
       error: STATUS_CODES[status] ?? 'Error',
       message: status < 500 ? error.message : 'Internal Server Error',
-    })
+    } satisfies ErrorBody)
   })
 
   await app.register(security)
@@ -51,7 +52,7 @@ export async function registrationKitApp(app: FastifyInstance, { config, fetchKe
     await api.register(apiHeaders)
     // Probing unknown URLs is rate limited like any other public endpoint.
     api.setNotFoundHandler({ preHandler: app.rateLimit({ max: 120, timeWindow: '1 minute' }) }, (request, reply) => {
-      reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `Route ${request.method} ${request.url} not found` })
+      reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `Route ${request.method} ${request.url} not found` } satisfies ErrorBody)
     })
     await api.register(health)
     await api.register(registrationHook, {

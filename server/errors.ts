@@ -1,4 +1,5 @@
 import createError from '@fastify/error'
+import { z } from 'zod'
 
 // Every deliberate failure has a stable code and status; the error handler passes 4xx messages through.
 export const HookUnauthorizedError = createError('RK_HOOK_UNAUTHORIZED', 'Unauthorized', 401)
@@ -14,3 +15,13 @@ export class ConfigError extends Error {
   }
 }
 export const InvalidJsonBodyError = createError<[string]>('RK_INVALID_JSON_BODY', 'Request body is not valid JSON: %s', 400)
+
+/** The JSON body of every error answer: route schemas serialize it, the OpenAPI document describes it. */
+export const ErrorBody = z.object({
+  statusCode: z.number(),
+  /** The stable code of a client error (`RK_…`, `FST_…`); server errors have none. */
+  code: z.string().optional(),
+  error: z.string(),
+  message: z.string(),
+})
+export type ErrorBody = z.infer<typeof ErrorBody>

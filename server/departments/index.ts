@@ -2,6 +2,7 @@ import cors from '@fastify/cors'
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import type { DepartmentDirectory } from '../../policy/index.ts'
+import { ErrorBody } from '../errors.ts'
 
 export interface DepartmentsOptions {
   directory: DepartmentDirectory
@@ -13,21 +14,24 @@ export interface DepartmentsOptions {
 
 export const DEPARTMENTS_PATH = '/api/departments'
 
-const Query = z.object({
+export const DepartmentQuery = z.object({
   q: z.string().max(200).default(''),
   limit: z.int().min(1).max(50).default(10),
 })
-const Results = z.object({ results: z.array(z.object({ name: z.string() })) })
+export const DepartmentResults = z.object({ results: z.array(z.object({ name: z.string() })) })
 
 const schema = {
-  querystring: z.toJSONSchema(Query, { target: 'draft-7', io: 'input' }),
-  response: { 200: z.toJSONSchema(Results, { target: 'draft-7' }) },
+  querystring: z.toJSONSchema(DepartmentQuery, { target: 'draft-7', io: 'input' }),
+  response: {
+    200: z.toJSONSchema(DepartmentResults, { target: 'draft-7' }),
+    '4xx': z.toJSONSchema(ErrorBody, { target: 'draft-7' }),
+  },
 }
 
 /** The picker's type-ahead source: GET /api/departments?q=&limit=, ranked like the browser's inline list. */
 export default async function departments(app: FastifyInstance, options: DepartmentsOptions) {
   await app.register(cors, { origin: options.corsOrigins.length > 0 ? options.corsOrigins : false, methods: ['GET'] })
-  app.get<{ Querystring: z.infer<typeof Query> }>(
+  app.get<{ Querystring: z.infer<typeof DepartmentQuery> }>(
     DEPARTMENTS_PATH,
     { schema, config: { rateLimit: { max: options.rateLimit, timeWindow: '1 minute' } } },
     async (request, reply) => {

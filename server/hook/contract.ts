@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { REASON_CODES } from '../../policy/reasons.ts'
+import { ErrorBody } from '../errors.ts'
 
 // Okta's registration inline hook contract (com.okta.user.pre-registration). One source of truth: the
 // zod schemas give the TypeScript types and, converted once, the JSON schemas Fastify compiles for
@@ -55,13 +56,6 @@ export const HookResponse = z.object({
 })
 export type HookResponse = z.infer<typeof HookResponse>
 export type HookCommand = z.infer<typeof Command>
-
-const ErrorBody = z.object({
-  statusCode: z.number(),
-  code: z.string().optional(),
-  error: z.string(),
-  message: z.string(),
-})
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
   const { $schema: _, ...rest } = z.toJSONSchema(schema, {
