@@ -10,6 +10,7 @@ import type { ErrorBody } from './errors.ts'
 import health from './health.ts'
 import hostedPage from './hosted/index.ts'
 import registrationHook, { HOOK_BODY_LIMIT, HOOK_PATH } from './hook/index.ts'
+import openApi from './openapi.ts'
 import page from './page/index.ts'
 import jsonBody from './plugins/jsonBody.ts'
 import apiHeaders from './plugins/apiHeaders.ts'
@@ -66,6 +67,7 @@ export async function registrationKitApp(app: FastifyInstance, { config, fetchKe
       corsOrigins: config.corsOrigins,
       rateLimit: config.departmentsRateLimit,
     })
+    await api.register(openApi, { auth: config.hookAuth })
   })
 
   await app.register(async function browser(browser) {
