@@ -6,7 +6,8 @@ import type { UserConfig } from 'vite'
  * bundled: the server serves its own Identity Engine bundle from node_modules.
  */
 export const pageBuild: UserConfig = {
-  publicDir: false,
+  // Static files the page links to (the logo), copied as they are.
+  publicDir: path.join(import.meta.dirname, 'public'),
   build: {
     outDir: path.join(import.meta.dirname, '../../dist/page'),
     emptyOutDir: true,

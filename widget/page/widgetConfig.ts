@@ -14,6 +14,9 @@ export function widgetConfig({ okta }: Pick<PageConfig, 'okta'>, cspNonce: strin
     scopes: ['openid', 'profile', 'email'],
     language: 'en',
     assets: { baseUrl: '/widget' },
+    // The brand in the widget's header band; `logoText` is its text alternative.
+    logo: '/page/logo.svg',
+    logoText: 'Registration Kit',
     cspNonce,
     // The Identity Engine bundle refuses to start unless told explicitly that this is not Classic Engine.
     useClassicEngine: false,
