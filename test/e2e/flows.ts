@@ -1,6 +1,9 @@
 import { expect } from 'vitest'
 import type { Page } from 'playwright'
 
+// Each helper finds things as a user does (role, label, text) and so serves both widget generations; the
+// few places where Gen2 and Gen3 differ are named here, once.
+
 export interface Registrant {
   firstName: string
   lastName: string
@@ -18,16 +21,33 @@ export const registrant = (overrides: Partial<Registrant> = {}): Registrant => (
   ...overrides,
 })
 
-const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('name') ?? '')
+/**
+ * Waits until the form with the input `name` is shown and the widget has placed focus: Gen2 moves it to
+ * the first field a moment after each render, Gen3 to the form's heading. Typing earlier can land elsewhere.
+ */
+export async function waitForForm(page: Page, name: string) {
+  const settled = () =>
+    page.evaluate((name) => {
+      const active = document.activeElement
+      const shown = document.querySelector(`input[name="${name}"]`) !== null
+      return shown && (active?.getAttribute('name') === name || active?.tagName === 'H1')
+    }, name)
+  await expect.poll(settled, { timeout: 15_000 }).toBe(true)
+}
 
-/** The widget auto-focuses the first input shortly after each render; typing earlier can land elsewhere. */
-export async function waitForFocus(page: Page, name: string) {
-  await expect.poll(() => focusedName(page), { timeout: 15_000 }).toBe(name)
+/** Puts the keyboard in the first name field, as a keyboard user gets there (Tab from the heading on Gen3). */
+export async function focusFirstField(page: Page) {
+  await waitForForm(page, 'userProfile.firstName')
+  for (let presses = 0; presses < 3; presses++) {
+    if (await page.evaluate(() => document.activeElement?.getAttribute('name') === 'userProfile.firstName')) return
+    await page.keyboard.press('Tab')
+  }
+  throw new Error('the first name field never got the focus')
 }
 
 export async function openSignUp(page: Page) {
   await page.getByRole('link', { name: 'Sign up' }).click()
-  await waitForFocus(page, 'userProfile.firstName')
+  await waitForForm(page, 'userProfile.firstName')
 }
 
 export async function fillSignUp(page: Page, who: Registrant) {
@@ -36,28 +56,35 @@ export async function fillSignUp(page: Page, who: Registrant) {
   await page.getByLabel('Email').fill(who.email)
   // The input, not the picker's listbox, which the kit labels with the same label.
   await page.getByLabel('Department').and(page.locator('input')).fill(who.department)
+  // The box itself: clicking the label's text could land on one of its links.
   if (who.acceptTerms) await page.getByRole('checkbox', { name: /^I agree to the Terms of Service/ }).check({ force: true })
 }
 
 export const submitSignUp = (page: Page) => page.getByRole('button', { name: 'Sign Up' }).click()
 
-/** The error shown under one field of the sign-up form. */
+/** The error shown under one field of the sign-up form (Gen2's field alert, Gen3's `<id>-error`). */
 export const fieldError = (page: Page, attribute: string) =>
-  page.locator(`[data-se="o-form-fieldset-userProfile.${attribute}"]`).getByRole('alert')
+  page.locator(`[data-se="o-form-fieldset-userProfile.${attribute}"] [role="alert"], [id="userProfile.${attribute}-error"]`)
+
+/** An authenticator's "Set up": a link in Gen2's list, a button named after the authenticator in Gen3's. */
+export const setUpAuthenticator = (page: Page, name: 'Email' | 'Password') =>
+  page
+    .getByRole('button', { name: `Set up ${name}.` })
+    .or(page.locator(`[data-se="okta_${name.toLowerCase()}"]`).getByRole('link', { name: 'Set up' }))
 
 /** Enrolls the email with the code from the emulator's outbox, then the password. */
 export async function enrollAuthenticators(page: Page, baseUrl: string, email: string) {
-  await page.locator('[data-se="okta_email"]').getByRole('link', { name: 'Set up' }).click()
+  await setUpAuthenticator(page, 'Email').click()
   await enterEmailCode(page, baseUrl, email)
-  await page.locator('[data-se="okta_password"]').getByRole('link', { name: 'Set up' }).click()
-  await waitForFocus(page, 'credentials.passcode')
+  await setUpAuthenticator(page, 'Password').click()
+  await waitForForm(page, 'credentials.passcode')
   await page.getByLabel('Enter password', { exact: true }).fill('Correct-Horse-9')
   await page.getByLabel('Re-enter password').fill('Correct-Horse-9')
   await page.getByRole('button', { name: 'Next' }).click()
 }
 
 export async function enterEmailCode(page: Page, baseUrl: string, email: string) {
-  await waitForFocus(page, 'credentials.passcode')
+  await waitForForm(page, 'credentials.passcode')
   const outbox = await fetch(`${baseUrl}/emulator/outbox?to=${encodeURIComponent(email)}`)
   const { messages } = (await outbox.json()) as { messages: Array<{ code: string }> }
   await page.getByLabel('Enter Code').fill(messages[0]!.code)

@@ -8,6 +8,7 @@ import type { PolicyInput } from '../../policy/index.ts'
 import { defaultPolicy } from '../helpers/policy.ts'
 import { writePolicyFile } from '../helpers/server.ts'
 import { pageBuild } from '../../widget/page/build.ts'
+import type { WidgetGeneration } from '../../server/page/widgetBundle.ts'
 import { openSignUp } from './flows.ts'
 
 export const HOOK_SECRET = 'e2e-hook-secret-0123456789'
@@ -22,13 +23,19 @@ export interface ServerOptions {
   kit?: boolean
   /** Policy sections replacing the default's, written to a POLICY_FILE as an operator would. */
   policy?: Partial<PolicyInput>
+  /** The widget the page and the hosted preview run (WIDGET_GENERATION); default gen2. */
+  generation?: WidgetGeneration
 }
 
+/** Both widget generations: every browser suite of the kit runs on each. */
+export const GENERATIONS: WidgetGeneration[] = ['gen2', 'gen3']
+
 /** The offline product as `npm start` builds it, on 127.0.0.1:<random>: the real hook, the emulator calling it over HTTP, the page. */
-export async function startServer({ hookUrl, kit = true, policy }: ServerOptions = {}): Promise<{ app: FastifyInstance; url: string }> {
+export async function startServer({ hookUrl, kit = true, policy, generation = 'gen2' }: ServerOptions = {}): Promise<{ app: FastifyInstance; url: string }> {
   const config = loadConfig({
     HOOK_AUTH_SECRET: HOOK_SECRET,
     PAGE_KIT: kit ? 'on' : 'off',
+    WIDGET_GENERATION: generation,
     ...(hookUrl ? { EMULATOR_HOOK_URL: hookUrl } : {}),
     ...(policy ? { POLICY_FILE: writePolicyFile({ ...defaultPolicy, ...policy }) } : {}),
   })
@@ -61,9 +68,13 @@ export async function openPage(browser: Browser, url: string): Promise<{ context
 }
 
 /** Where tests save screenshots: the README's with `npm run screenshots`, test/artifacts otherwise (Playwright makes the folder). */
-export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
   ? path.join(import.meta.dirname, '../../docs/screenshots')
   : path.join(import.meta.dirname, '../artifacts/screenshots')
+
+/** Where one generation's screenshot goes: `form.png` for Gen2, `form-gen3.png` for Gen3. */
+export const screenshotPath = (name: string, generation: WidgetGeneration) =>
+  path.join(SCREENSHOTS, generation === 'gen2' ? `${name}.png` : `${name}-${generation}.png`)
 
 /** A page's sign-up form, with the method of every registration request the widget sends (to prove none was sent). */
 export async function openSignUpForm(browser: Browser, url: string) {

@@ -1,4 +1,3 @@
-import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -8,14 +7,14 @@ import {
   fillSignUp,
   openSignUp,
   registrant,
+  setUpAuthenticator,
   signUpValues,
   submitSignUp,
-  waitForFocus,
+  waitForForm,
 } from './flows.ts'
-import { buildPage, launchBrowser, openPage, SCREENSHOTS, startServer } from './harness.ts'
+import { buildPage, GENERATIONS, launchBrowser, openPage, screenshotPath, startServer } from './harness.ts'
 
-
-describe('registering in the bare widget (no kit) against the offline emulator and the real hook', () => {
+describe.each(GENERATIONS)('registering in the bare %s widget (no kit) against the offline emulator and the real hook', (generation) => {
   let server: Awaited<ReturnType<typeof startServer>>
   let browser: Browser
   let context: BrowserContext
@@ -25,7 +24,7 @@ describe('registering in the bare widget (no kit) against the offline emulator a
   beforeAll(async () => {
     await buildPage()
     // Without the kit, so every message here comes from the hook or the emulator, not from the browser.
-    ;[server, browser] = await Promise.all([startServer({ kit: false }), launchBrowser()])
+    ;[server, browser] = await Promise.all([startServer({ kit: false, generation }), launchBrowser()])
   })
   afterAll(async () => {
     await browser?.close()
@@ -50,7 +49,7 @@ describe('registering in the bare widget (no kit) against the offline emulator a
     await expect.poll(() => fieldError(page, 'email').textContent()).toContain('Only example.com addresses can register.')
     expect(await signUpValues(page)).toEqual([who.firstName, who.lastName, who.email, who.department])
     expect(await page.getByRole('checkbox').isChecked()).toBe(true)
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'error.png') })
+    await page.screenshot({ path: screenshotPath('error', generation) })
   })
 
   it('shows the hook’s message under the first name when it contains digits', async () => {
@@ -76,7 +75,7 @@ describe('registering in the bare widget (no kit) against the offline emulator a
     const profile = await signedIn.locator('dd').allTextContents()
     expect(profile.slice(0, 3)).toEqual(['Ada Lovelace', who.email, 'Human Resources'])
     expect(profile[3]).toMatch(/^Version 2026-01, on .+ GMT$/)
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'success.png') })
+    await page.screenshot({ path: screenshotPath('success', generation) })
 
     await page.getByRole('button', { name: 'Sign out' }).click()
     await expect.poll(() => page.getByRole('link', { name: 'Sign up' }).isVisible(), { timeout: 15_000 }).toBe(true)
@@ -86,11 +85,11 @@ describe('registering in the bare widget (no kit) against the offline emulator a
   it('resumes at the email code after a reload in the middle of the registration', async () => {
     const who = await signUpAs()
     await submitSignUp(page)
-    await page.locator('[data-se="okta_email"]').getByRole('link', { name: 'Set up' }).click()
-    await waitForFocus(page, 'credentials.passcode')
+    await setUpAuthenticator(page, 'Email').click()
+    await waitForForm(page, 'credentials.passcode')
     await page.reload()
     await expect.poll(() => page.getByText('Verify with your email').isVisible(), { timeout: 15_000 }).toBe(true)
     await enterEmailCode(page, server.url, who.email)
-    await expect.poll(() => page.locator('[data-se="okta_password"]').isVisible(), { timeout: 15_000 }).toBe(true)
+    await expect.poll(() => setUpAuthenticator(page, 'Password').isVisible(), { timeout: 15_000 }).toBe(true)
   })
 })
