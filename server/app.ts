@@ -15,6 +15,7 @@ import page from './page/index.ts'
 import jsonBody from './plugins/jsonBody.ts'
 import apiHeaders from './plugins/apiHeaders.ts'
 import browserHeaders from './plugins/browserHeaders.ts'
+import hostHeader from './plugins/hostHeader.ts'
 import security from './plugins/security.ts'
 
 export interface AppOptions {
@@ -44,6 +45,7 @@ export async function registrationKitApp(app: FastifyInstance, { config, fetchKe
     } satisfies ErrorBody)
   })
 
+  await app.register(hostHeader)
   await app.register(security)
   await app.register(jsonBody)
 

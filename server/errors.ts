@@ -15,6 +15,8 @@ export class ConfigError extends Error {
   }
 }
 export const InvalidJsonBodyError = createError<[string]>('RK_INVALID_JSON_BODY', 'Request body is not valid JSON: %s', 400)
+export const InvalidHostError = createError('RK_INVALID_HOST', 'Host header must be a host name or IP address with an optional port', 400)
+export const MissingHostError = createError('RK_MISSING_HOST', 'Host header is required: this answer holds links to this server', 400)
 
 /** The JSON body of every error answer: route schemas serialize it, the OpenAPI document describes it. */
 export const ErrorBody = z.object({

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { requestOrigin } from '../plugins/hostHeader.ts'
 import { createInteractionCodes, type InteractionCodes } from './codes.ts'
 import type { HookTarget } from './hookClient.ts'
 import { createSigningKey, type SigningKey } from './keys.ts'
@@ -51,15 +52,14 @@ function ownHookUrl(app: FastifyInstance): string {
   return `http://${hostPart}:${address.port}/hooks/registration`
 }
 
-/** The origin the browser used, so hrefs and the issuer work on any host and port. */
-export const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`
-export const issuerOf = (request: FastifyRequest) => `${originOf(request)}/oauth2/default`
+/** The issuer on the origin the browser used, so hrefs and the issuer work on any host and port. */
+export const issuerOf = (request: FastifyRequest) => `${requestOrigin(request)}/oauth2/default`
 
 export const responseContext = (request: FastifyRequest, transaction: Transaction): ResponseContext => ({
-  origin: originOf(request),
+  origin: requestOrigin(request),
   transaction,
 })
 
 /** A path-only redirect URI is configured relative to whatever origin serves the page. */
 export const absoluteRedirectUri = (request: FastifyRequest, redirectUri: string) =>
-  new URL(redirectUri, originOf(request)).toString()
+  new URL(redirectUri, requestOrigin(request)).toString()

@@ -5,6 +5,7 @@ import { renderHostedPage } from '../../widget/code-editor/hostedTemplate.ts'
 import { widgetConfig } from '../../widget/page/widgetConfig.ts'
 import { widgetResourceTags, type WidgetGeneration } from '../page/widgetBundle.ts'
 import { BASE_CSP_DIRECTIVES } from '../plugins/browserHeaders.ts'
+import { requestOrigin } from '../plugins/hostHeader.ts'
 import { nonceSource, responseNonce } from './nonce.ts'
 import { oktaUtilScript } from './oktaUtil.ts'
 
@@ -51,7 +52,7 @@ export default fp(
       },
     }
     app.get('/hosted', route, async (request, reply) => {
-      const origin = `${request.protocol}://${request.host}`
+      const origin = requestOrigin(request)
       const nonce = responseNonce(reply.raw)
       const onThisOrigin = { ...okta, issuer: new URL(okta.issuer, origin).href, redirectUri: new URL(okta.redirectUri, origin).href }
       const config = {

@@ -5,6 +5,7 @@ import fp from 'fastify-plugin'
 import type { Policy } from '../../policy/index.ts'
 import type { PageConfig } from '../../widget/page/config.ts'
 import { BASE_CSP_DIRECTIVES } from '../plugins/browserHeaders.ts'
+import { requestOrigin } from '../plugins/hostHeader.ts'
 import { assetRoutes, PAGE_DIST } from './assets.ts'
 import { pageHtml, scriptSafeJson } from './html.ts'
 import { legalRoutes } from './legal.ts'
@@ -40,7 +41,7 @@ export default fp(
       },
     }
     const renderPage = (request: FastifyRequest, reply: FastifyReply) => {
-      const origin = `${request.protocol}://${request.host}`
+      const origin = requestOrigin(request)
       const config = {
         okta: { ...okta, issuer: absolute(okta.issuer, origin), redirectUri: absolute(okta.redirectUri, origin) },
         policy,

@@ -5,7 +5,7 @@ import fp from 'fastify-plugin'
  * A JSON answer is never a document: it must not be sniffed into HTML, framed, or load anything if a
  * browser opens it. Constant headers, so they cost nothing to build per request.
  */
-const API_HEADERS = {
+export const API_HEADERS = {
   'x-content-type-options': 'nosniff',
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
   'referrer-policy': 'no-referrer',
