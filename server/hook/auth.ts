@@ -1,9 +1,25 @@
 import { hash, timingSafeEqual } from 'node:crypto'
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose'
+import type { FastifyBaseLogger } from 'fastify'
+import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose'
 import type { HookAuthConfig } from '../config/index.ts'
 
 /** Answers at once for the header secret; a promise only when a bearer token has to be verified. */
 export type Authenticator = (headers: Record<string, string | string[] | undefined>) => boolean | Promise<boolean>
+
+export interface AuthenticatorOptions {
+  log: FastifyBaseLogger
+  fetchKeys?: JWTVerifyGetKey
+}
+
+type OAuthConfig = NonNullable<HookAuthConfig['oauth']>
+
+/**
+ * How long the issuer is left alone after a failed discovery or key fetch (and, as jose's cooldown, after
+ * fetching keys for an unknown `kid`): in an outage one attempt per period, not one per hook call.
+ */
+export const ISSUER_COOLDOWN_MS = 10_000
+/** Okta waits 3 s for the whole hook call: the issuer gets 2 of them. */
+const ISSUER_TIMEOUT_MS = 2000
 
 const sha256 = (value: string) => hash('sha256', value, 'buffer')
 
@@ -12,10 +28,10 @@ const sha256 = (value: string) => hash('sha256', value, 'buffer')
  * so neither content nor length leaks), or an OAuth 2.0 bearer access token verified against the
  * issuer's keys. Either configured method is enough.
  */
-export function createAuthenticator(config: HookAuthConfig, fetchKeys?: JWTVerifyGetKey): Authenticator {
+export function createAuthenticator(config: HookAuthConfig, options: AuthenticatorOptions): Authenticator {
   const header = config.header
   const expected = header ? sha256(header.secret) : undefined
-  const verifyBearer = config.oauth ? createBearerVerifier(config.oauth, fetchKeys) : undefined
+  const verifyBearer = config.oauth ? createBearerVerifier(config.oauth, options) : undefined
 
   return (headers) => {
     if (header && expected) {
@@ -32,8 +48,9 @@ function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? undefined : value
 }
 
-function createBearerVerifier(oauth: NonNullable<HookAuthConfig['oauth']>, fetchKeys?: JWTVerifyGetKey) {
-  const keys = fetchKeys ?? discoverKeys(oauth.issuer)
+function createBearerVerifier(oauth: OAuthConfig, { log, fetchKeys }: AuthenticatorOptions) {
+  warnIfUnchecked(oauth, log)
+  const keys = fetchKeys ?? discoverKeys(oauth.issuer, log)
   return async (token: string): Promise<boolean> => {
     try {
       const { payload } = await jwtVerify(token, keys, {
@@ -51,26 +68,52 @@ function createBearerVerifier(oauth: NonNullable<HookAuthConfig['oauth']>, fetch
   }
 }
 
+/** Without a client id and a scope to check, other callers holding a token of the issuer for this audience get in. */
+function warnIfUnchecked({ issuer, audience, clientId, scope }: OAuthConfig, log: FastifyBaseLogger) {
+  const unchecked = [
+    { claim: 'client', variable: 'HOOK_OAUTH_CLIENT_ID', value: clientId },
+    { claim: 'scope', variable: 'HOOK_OAUTH_SCOPE', value: scope },
+  ].filter(({ value }) => value === undefined)
+  if (unchecked.length === 0) return
+  log.warn(
+    `The hook accepts any access token of ${issuer} for the audience ${audience}, whatever its ` +
+      `${unchecked.map(({ claim }) => claim).join(' and ')}: set ${unchecked.map(({ variable }) => variable).join(' and ')} to accept only Okta's.`,
+  )
+}
+
 /**
  * The issuer's JWKS, located through its authorization-server metadata on first use and then cached
- * (jose refetches only for an unknown `kid`, with a cooldown). A failed discovery is retried next time.
+ * (jose refetches only for an unknown `kid`, at most once per cooldown). A failed discovery or key fetch
+ * is remembered for the cooldown: until then bearer tokens are refused without calling the issuer.
  */
-function discoverKeys(issuer: string): JWTVerifyGetKey {
+function discoverKeys(issuer: string, log: FastifyBaseLogger): JWTVerifyGetKey {
   let keys: Promise<JWTVerifyGetKey> | undefined
+  let outage: { until: number; error: unknown } | undefined
   const load = async () => {
     const response = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/oauth-authorization-server`, {
-      signal: AbortSignal.timeout(2000),
+      signal: AbortSignal.timeout(ISSUER_TIMEOUT_MS),
     })
     if (!response.ok) throw new Error(`authorization server metadata: HTTP ${response.status}`)
     const { jwks_uri: jwksUri } = (await response.json()) as { jwks_uri?: unknown }
     if (typeof jwksUri !== 'string') throw new Error('authorization server metadata has no jwks_uri')
-    return createRemoteJWKSet(new URL(jwksUri), { timeoutDuration: 2000 })
+    return createRemoteJWKSet(new URL(jwksUri), { timeoutDuration: ISSUER_TIMEOUT_MS, cooldownDuration: ISSUER_COOLDOWN_MS })
   }
   return async (protectedHeader, token) => {
-    keys ??= load().catch((error: unknown) => {
-      keys = undefined
+    if (outage !== undefined && Date.now() < outage.until) throw outage.error
+    try {
+      keys ??= load().catch((error: unknown) => {
+        keys = undefined
+        throw error
+      })
+      return await (await keys)(protectedHeader, token)
+    } catch (error) {
+      // No key for the token's `kid` is the token's problem; anything else is the issuer's. Concurrent
+      // calls share one fetch and so one error: it is logged once.
+      if (!(error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) && error !== outage?.error) {
+        outage = { until: Date.now() + ISSUER_COOLDOWN_MS, error }
+        log.warn(`Hook OAuth: ${issuer} failed (${(error as Error).message}); bearer tokens are refused for ${ISSUER_COOLDOWN_MS / 1000} s.`)
+      }
       throw error
-    })
-    return (await keys)(protectedHeader, token)
+    }
   }
 }

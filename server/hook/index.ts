@@ -21,7 +21,7 @@ export const HOOK_PATH = '/hooks/registration'
 
 /** Okta's registration inline hook: POST /hooks/registration. No I/O on this path: all rules are in memory. */
 export default async function registrationHook(app: FastifyInstance, options: RegistrationHookOptions) {
-  const authenticate = createAuthenticator(options.auth, options.fetchKeys)
+  const authenticate = createAuthenticator(options.auth, { log: app.log, fetchKeys: options.fetchKeys })
   const { registration, providers } = options
   const { summary } = registration.policy.messages
   const emailAttribute = registration.policy.email.attribute

@@ -1,11 +1,13 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest'
 import { loadConfig } from '../../server/config/index.ts'
+import { ISSUER_COOLDOWN_MS } from '../../server/hook/auth.ts'
 import { allowedProfile, registrationRequest } from '../helpers/hookRequests.ts'
 import { buildTestServer, HOOK_SECRET } from '../helpers/server.ts'
 
 const AUDIENCE = 'api://registration-hook'
+const BOOT_ISSUER = 'http://127.0.0.1:9/oauth2/hooks'
 const request = registrationRequest(allowedProfile)
 const post = (app: FastifyInstance, headers: Record<string, string>) =>
   app.inject({ method: 'POST', url: '/hooks/registration', headers, payload: request })
@@ -45,55 +47,66 @@ describe('hook authentication with the header secret', () => {
   })
 })
 
-describe('hook authentication with OAuth 2.0 bearer tokens', () => {
-  let issuerServer: FastifyInstance
-  let issuer: string
-  let app: FastifyInstance
-  let privateKey: CryptoKey
-  let strangerKey: CryptoKey
-
-  // A local authorization server: metadata pointing at its JWKS, as Okta's issuers publish.
-  beforeAll(async () => {
-    const pair = await generateKeyPair('RS256')
-    privateKey = pair.privateKey
-    strangerKey = (await generateKeyPair('RS256')).privateKey
-    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' }
-    issuerServer = Fastify()
-    issuerServer.get('/oauth2/hooks/.well-known/oauth-authorization-server', async () => ({ issuer, jwks_uri: `${issuer}/v1/keys` }))
-    issuerServer.get('/oauth2/hooks/v1/keys', async () => ({ keys: [jwk] }))
-    const origin = await issuerServer.listen({ host: '127.0.0.1', port: 0 })
-    issuer = `${origin}/oauth2/hooks`
-    app = await buildTestServer({
-      env: { HOOK_OAUTH_ISSUER: issuer, HOOK_OAUTH_AUDIENCE: AUDIENCE, HOOK_OAUTH_CLIENT_ID: '0oahook', HOOK_OAUTH_SCOPE: 'okta.hooks' },
-    })
+/**
+ * A local authorization server on 127.0.0.1, as Okta's issuers publish one: metadata pointing at its JWKS. It
+ * counts the calls it gets, and answers 503 while told it is down.
+ */
+async function startIssuer() {
+  const { privateKey, publicKey } = await generateKeyPair('RS256')
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' }
+  const calls = { metadata: 0, keys: 0 }
+  const down = { metadata: false, keys: false }
+  const server = Fastify()
+  server.get('/oauth2/hooks/.well-known/oauth-authorization-server', async (_request, reply) => {
+    calls.metadata++
+    return down.metadata ? reply.code(503).send() : { issuer, jwks_uri: `${issuer}/v1/keys` }
   })
-  afterAll(async () => {
-    await app.close()
-    await issuerServer.close()
+  server.get('/oauth2/hooks/v1/keys', async (_request, reply) => {
+    calls.keys++
+    return down.keys ? reply.code(503).send() : { keys: [jwk] }
   })
+  const issuer = `${await server.listen({ host: '127.0.0.1', port: 0 })}/oauth2/hooks`
 
-  function token(claims: Record<string, unknown> = {}, options: { key?: CryptoKey; expiresIn?: string | number; audience?: string; issuer?: string } = {}) {
-    return new SignJWT({ cid: '0oahook', scp: ['okta.hooks'], ...claims })
-      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+  type TokenOptions = { key?: CryptoKey; kid?: string; expiresIn?: string | number; audience?: string; issuer?: string }
+  const token = (claims: Record<string, unknown> = {}, options: TokenOptions = {}) =>
+    new SignJWT({ cid: '0oahook', scp: ['okta.hooks'], ...claims })
+      .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? 'k1' })
       .setIssuer(options.issuer ?? issuer)
       .setAudience(options.audience ?? AUDIENCE)
       .setIssuedAt()
       .setExpirationTime(options.expiresIn ?? '5m')
       .sign(options.key ?? privateKey)
-  }
+  const env = { HOOK_OAUTH_ISSUER: issuer, HOOK_OAUTH_AUDIENCE: AUDIENCE, HOOK_OAUTH_CLIENT_ID: '0oahook', HOOK_OAUTH_SCOPE: 'okta.hooks' }
+  return { issuer, env, token, calls, down, close: () => server.close() }
+}
+
+describe('hook authentication with OAuth 2.0 bearer tokens', () => {
+  let issuer: Awaited<ReturnType<typeof startIssuer>>
+  let app: FastifyInstance
+  let strangerKey: CryptoKey
+
+  beforeAll(async () => {
+    issuer = await startIssuer()
+    strangerKey = (await generateKeyPair('RS256')).privateKey
+    app = await buildTestServer({ env: issuer.env })
+  })
+  afterAll(async () => {
+    await app.close()
+    await issuer.close()
+  })
 
   it('accepts a token signed by the issuer\'s key for the configured audience', async () => {
-    const response = await post(app, { authorization: `Bearer ${await token()}` })
+    const response = await post(app, { authorization: `Bearer ${await issuer.token()}` })
     expect(response.statusCode).toBe(200)
   })
 
   it.each([
-    ['an expired token', () => token({}, { expiresIn: Math.floor(Date.now() / 1000) - 300 })],
-    ['a token for another audience', () => token({}, { audience: 'api://default' })],
-    ['a token from another issuer', () => token({}, { issuer: 'https://evil.example.com/oauth2/default' })],
-    ['a token signed by another key', () => token({}, { key: strangerKey })],
-    ['a token for another client', () => token({ cid: '0oaother' })],
-    ['a token without the hook scope', () => token({ scp: ['openid'] })],
+    ['an expired token', () => issuer.token({}, { expiresIn: Math.floor(Date.now() / 1000) - 300 })],
+    ['a token for another audience', () => issuer.token({}, { audience: 'api://default' })],
+    ['a token from another issuer', () => issuer.token({}, { issuer: 'https://evil.example.com/oauth2/default' })],
+    ['a token signed by another key', () => issuer.token({}, { key: strangerKey })],
+    ['a token for another client', () => issuer.token({ cid: '0oaother' })],
+    ['a token without the hook scope', () => issuer.token({ scp: ['openid'] })],
   ])('returns 401 for %s', async (_, make) => {
     const response = await post(app, { authorization: `Bearer ${await make()}` })
     expect(response.statusCode).toBe(401)
@@ -101,12 +114,62 @@ describe('hook authentication with OAuth 2.0 bearer tokens', () => {
 
   it('returns 401 for a token with alg "none"', async () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url')
-    const payload = Buffer.from(JSON.stringify({ iss: issuer, aud: AUDIENCE, exp: 9999999999 })).toString('base64url')
+    const payload = Buffer.from(JSON.stringify({ iss: issuer.issuer, aud: AUDIENCE, exp: 9999999999 })).toString('base64url')
     expect((await post(app, { authorization: `Bearer ${header}.${payload}.` })).statusCode).toBe(401)
   })
 
   it('still accepts the header secret when both methods are configured', async () => {
     expect((await post(app, { authorization: HOOK_SECRET })).statusCode).toBe(200)
+  })
+})
+
+describe('hook authentication when the issuer fails', () => {
+  async function setUp(down?: 'metadata' | 'keys') {
+    const issuer = await startIssuer()
+    onTestFinished(() => issuer.close())
+    if (down) issuer.down[down] = true
+    const logs: string[] = []
+    const app = await buildTestServer({ env: issuer.env, logs })
+    onTestFinished(() => app.close())
+    const bearer = async () => ({ authorization: `Bearer ${await issuer.token()}` })
+    return { issuer, app, logs, bearer }
+  }
+
+  /** Five hook calls at once, then five one after the other. */
+  async function tenCalls(app: FastifyInstance, headers: Record<string, string>) {
+    const statuses = (await Promise.all([1, 2, 3, 4, 5].map(() => post(app, headers)))).map((response) => response.statusCode)
+    for (const _ of [1, 2, 3, 4, 5]) statuses.push((await post(app, headers)).statusCode)
+    return statuses
+  }
+
+  it('refuses bearer tokens during a discovery outage after one call to the issuer, and retries after the cooldown', async () => {
+    const { issuer, app, logs, bearer } = await setUp('metadata')
+    expect(new Set(await tenCalls(app, await bearer()))).toEqual(new Set([401]))
+    expect(issuer.calls).toEqual({ metadata: 1, keys: 0 })
+    const warnings = logs.map((line) => JSON.parse(line)).filter((entry) => entry.level === 40 && entry.msg.includes('refused'))
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0].msg).toContain('HTTP 503')
+
+    issuer.down.metadata = false
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + ISSUER_COOLDOWN_MS })
+    onTestFinished(() => {
+      vi.useRealTimers()
+    })
+    expect((await post(app, await bearer())).statusCode).toBe(200)
+    expect(issuer.calls).toEqual({ metadata: 2, keys: 1 })
+  })
+
+  it('refuses bearer tokens during a key outage after one call for the keys', async () => {
+    const { issuer, app, bearer } = await setUp('keys')
+    expect(new Set(await tenCalls(app, await bearer()))).toEqual(new Set([401]))
+    expect(issuer.calls).toEqual({ metadata: 1, keys: 1 })
+  })
+
+  it('refuses a token for an unknown key without taking it for an outage', async () => {
+    const { issuer, app, bearer } = await setUp()
+    expect((await post(app, { authorization: `Bearer ${await issuer.token({}, { kid: 'rotated' })}` })).statusCode).toBe(401)
+    expect((await post(app, await bearer())).statusCode).toBe(200)
+    expect(issuer.calls).toEqual({ metadata: 1, keys: 1 })
   })
 })
 
@@ -122,5 +185,27 @@ describe('hook authentication configuration', () => {
     const b = loadConfig({}).hookAuth.header?.secret
     expect(a).toMatch(/^[\w-]{40,}$/)
     expect(a).not.toBe(b)
+  })
+
+  /** The warnings a server logs as it starts with this OAuth configuration; its issuer is never called at boot. */
+  async function bootWarnings(env: Record<string, string>) {
+    const logs: string[] = []
+    const app = await buildTestServer({ env: { HOOK_OAUTH_ISSUER: BOOT_ISSUER, HOOK_OAUTH_AUDIENCE: AUDIENCE, ...env }, logs })
+    onTestFinished(() => app.close())
+    return logs.map((line) => JSON.parse(line)).filter((entry) => entry.level === 40).map((entry) => entry.msg)
+  }
+
+  it.each([
+    ['neither a client id nor a scope', {}, 'whatever its client and scope: set HOOK_OAUTH_CLIENT_ID and HOOK_OAUTH_SCOPE'],
+    ['no scope', { HOOK_OAUTH_CLIENT_ID: '0oahook' }, 'whatever its scope: set HOOK_OAUTH_SCOPE'],
+    ['no client id', { HOOK_OAUTH_SCOPE: 'okta.hooks' }, 'whatever its client: set HOOK_OAUTH_CLIENT_ID'],
+  ])('warns at boot, with %s to check, that any token of the issuer for the audience is accepted', async (_, env, unchecked) => {
+    expect(await bootWarnings(env)).toEqual([
+      `The hook accepts any access token of ${BOOT_ISSUER} for the audience ${AUDIENCE}, ${unchecked} to accept only Okta's.`,
+    ])
+  })
+
+  it('does not warn when both the client id and the scope are checked', async () => {
+    expect(await bootWarnings({ HOOK_OAUTH_CLIENT_ID: '0oahook', HOOK_OAUTH_SCOPE: 'okta.hooks' })).toEqual([])
   })
 })
