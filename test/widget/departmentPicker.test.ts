@@ -152,6 +152,14 @@ describe('department picker', () => {
     expect(screen.queryByRole('listbox')).toBeNull()
   })
 
+  it('keeps the "no matches" note when the user leaves the field, so nothing below it moves under a click', async () => {
+    await userEvent.type(screen.getByRole('combobox'), 'qqq')
+    const note = await screen.findByText('No matching departments', { selector: '.rk-no-matches' })
+    await userEvent.tab()
+    expect(note.hidden).toBe(false)
+    expect(input.getAttribute('aria-expanded')).toBe('false')
+  })
+
   it('keeps its description when the widget overwrites aria-describedby with an error id', async () => {
     await userEvent.type(screen.getByRole('combobox'), 'qqq')
     const note = await screen.findByText('No matching departments', { selector: '.rk-no-matches' })

@@ -266,7 +266,9 @@ export class Combobox {
 
   readonly #onBlur = (): void => {
     this.#pending = null
-    this.close()
+    // The list floats, the "no matches" note is in the flow: hiding it here would move everything below
+    // it between the press and the release of a click on the submit button or a link.
+    this.#setOpen(false)
   }
 
   readonly #keepFocus = (event: MouseEvent): void => {
