@@ -76,13 +76,19 @@ const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
 export const screenshotPath = (name: string, generation: WidgetGeneration) =>
   path.join(SCREENSHOTS, generation === 'gen2' ? `${name}.png` : `${name}-${generation}.png`)
 
-/** A page's sign-up form, with the method of every registration request the widget sends (to prove none was sent). */
+/**
+ * A page's sign-up form, with the method of every registration request the widget sends (to prove none
+ * was sent) and the profile each one carried.
+ */
 export async function openSignUpForm(browser: Browser, url: string) {
   const opened = await openPage(browser, url)
   const registrations: string[] = []
+  const profiles: Array<Record<string, unknown>> = []
   opened.page.on('request', (request) => {
-    if (request.url().endsWith('/idp/idx/enroll/new')) registrations.push(request.method())
+    if (!request.url().endsWith('/idp/idx/enroll/new')) return
+    registrations.push(request.method())
+    profiles.push((request.postDataJSON() as { userProfile: Record<string, unknown> }).userProfile)
   })
   await openSignUp(opened.page)
-  return { ...opened, registrations }
+  return { ...opened, registrations, profiles }
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Browser, BrowserContext, Page } from 'playwright'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { enrollAuthenticators, fieldError, fillSignUp, focusFirstField, registrant, submitSignUp, waitForForm } from './flows.ts'
+import { enrollAuthenticators, fieldError, fillSignUp, focusFirstField, openSignUp, registrant, submitSignUp, waitForForm } from './flows.ts'
 import { buildPage, GENERATIONS, launchBrowser, openSignUpForm, screenshotPath, startServer } from './harness.ts'
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
@@ -19,6 +19,7 @@ describe.each(GENERATIONS)('the embedded page with the kit, on the real %s widge
   let page: Page
   let problems: string[]
   let registrations: string[]
+  let profiles: Array<Record<string, unknown>>
 
   beforeAll(async () => {
     await buildPage()
@@ -44,7 +45,7 @@ describe.each(GENERATIONS)('the embedded page with the kit, on the real %s widge
   })
 
   async function openForm(on: Server = server) {
-    ;({ context, page, problems, registrations } = await openSignUpForm(browser, on.url))
+    ;({ context, page, problems, registrations, profiles } = await openSignUpForm(browser, on.url))
   }
 
   /** Presses Tab until the focused element matches, as a keyboard user moves through the form. */
@@ -134,6 +135,73 @@ describe.each(GENERATIONS)('the embedded page with the kit, on the real %s widge
       .poll(() => fieldError(page, 'email').textContent())
       .toContain('Free email providers such as gmail.com cannot be used.')
     expect(registrations).toEqual(['POST'])
+  })
+
+  /** Types into the picker and chooses the highlighted option with the keyboard. */
+  async function pick(typed: string, name: string) {
+    const department = page.getByRole('combobox', { name: 'Department' })
+    await department.fill('')
+    await department.pressSequentially(typed)
+    await expect.poll(() => page.getByRole('option', { name }).isVisible()).toBe(true)
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    expect(await department.inputValue()).toBe(name)
+  }
+
+  it('keeps the picked department through the kit’s rejection and the hook’s denial, and sends the last one picked', async () => {
+    await openForm(openServer)
+    await fillSignUp(page, registrant({ email: 'ada@gmail.com', department: '', acceptTerms: false }))
+    await pick('leg', 'Legal')
+    // Enter picked; it did not submit the form (no check ran, no error shown).
+    expect(await fieldError(page, 'termsAccepted').count()).toBe(0)
+    await submitSignUp(page)
+    await expect.poll(() => fieldError(page, 'termsAccepted').count()).toBe(1)
+    expect(await page.getByRole('combobox', { name: 'Department' }).inputValue()).toBe('Legal')
+
+    await page.getByRole('checkbox', { name: /^I agree to the Terms of Service/ }).check({ force: true })
+    // Gen2 drops a submit that comes within about 100 ms of the last one; a person is never that fast.
+    await page.waitForTimeout(300)
+    await submitSignUp(page)
+    await expect.poll(() => fieldError(page, 'email').textContent()).toContain('Free email providers')
+    expect(await page.getByRole('combobox', { name: 'Department' }).inputValue()).toBe('Legal')
+
+    await pick('fin', 'Finance')
+    await page.getByLabel('Email').fill('ada@example.org')
+    await page.waitForTimeout(300)
+    await submitSignUp(page)
+    await expect.poll(() => page.getByRole('heading', { name: 'Set up security methods' }).isVisible(), { timeout: 15_000 }).toBe(true)
+    expect(profiles.map((profile) => profile.department)).toEqual(['Legal', 'Finance'])
+  })
+
+  it('keeps the picker’s “no matches” description when the widget shows the field’s error, and attaches to a form mounted again', async () => {
+    await openForm()
+    await fillSignUp(page, registrant({ department: 'zz' }))
+    const department = page.getByRole('combobox', { name: 'Department' })
+    await department.focus()
+    await page.keyboard.press('End')
+    await page.keyboard.type('z')
+    // The note under the field, not the live region that announces the same words.
+    const note = page.getByText('No matching departments').and(page.locator(':not([role="status"])'))
+    await expect.poll(() => note.isVisible()).toBe(true)
+    const description = () =>
+      department.evaluate((input) =>
+        (input.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' | '),
+      )
+    // Enter with no option to pick submits the form, and the focus stays in the field with its note.
+    await page.keyboard.press('Enter')
+    await expect.poll(() => fieldError(page, 'department').count()).toBe(1)
+    await expect.poll(description).toMatch(/Choose a department from the list.*\| No matching departments|No matching departments \| .*Choose a department from the list/)
+
+    // Back to sign in ("Already have an account?" on Gen2, "Sign In" on Gen3), then Sign up again: the
+    // widget builds a new form, and the picker comes with it.
+    await page.getByRole('link', { name: /^(Sign in|Already have an account\?)$/i }).click()
+    await openSignUp(page)
+    await pick('hum', 'Human Resources')
+    // One picker: the old form's went with it.
+    expect(await page.locator('[role="listbox"]').count()).toBe(1)
   })
 
   it('renders a department name holding markup as inert text', async () => {
