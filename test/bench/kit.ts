@@ -3,8 +3,9 @@ import { gzipSync } from 'node:zlib'
 import { createDepartmentDirectory, type DepartmentDirectory } from '../../policy/index.ts'
 import { bundleCode, kitBuilds } from '../../widget/kit/build.ts'
 
-// Issue #3 budgets, reported by `npm run bench`, never asserted in tests.
-export const KIT_BUDGETS = { iifeGzipBytes: 8 * 1024, moduleGzipBytes: 15 * 1024, msPerKeystroke: 1 }
+// Budgets, reported by `npm run bench`, never asserted in tests. The IIFE holds both generations' adapters
+// (one snippet serves Gen2 and Gen3): at most 10 KB, aiming for 8 KB.
+export const KIT_BUDGETS = { iifeGzipBytes: 10 * 1024, iifeAimGzipBytes: 8 * 1024, moduleGzipBytes: 15 * 1024, msPerKeystroke: 1 }
 
 export interface KitBenchResult {
   iifeGzipBytes: number
@@ -55,7 +56,7 @@ export function formatKit(result: KitBenchResult): string {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`
   const verdict = (ok: boolean) => (ok ? 'within budget' : 'OVER BUDGET')
   return [
-    `kit  code-editor IIFE (CSS inlined), gzip  ${kb(result.iifeGzipBytes)} / ${kb(KIT_BUDGETS.iifeGzipBytes)}  ${verdict(result.iifeGzipBytes <= KIT_BUDGETS.iifeGzipBytes)}`,
+    `kit  code-editor IIFE (CSS inlined, Gen2 and Gen3), gzip  ${kb(result.iifeGzipBytes)} / ${kb(KIT_BUDGETS.iifeGzipBytes)}  ${verdict(result.iifeGzipBytes <= KIT_BUDGETS.iifeGzipBytes)} (aim ${kb(KIT_BUDGETS.iifeAimGzipBytes)})`,
     `kit  ES module added to the page, gzip     ${kb(result.moduleGzipBytes)} / ${kb(KIT_BUDGETS.moduleGzipBytes)}  ${verdict(result.moduleGzipBytes <= KIT_BUDGETS.moduleGzipBytes)}`,
     ...(['Typing', 'Deleting'] as const).map((how) => {
       const ms = result[`msPerKeystroke${how}`]
