@@ -1,4 +1,5 @@
 import { vi } from 'vitest'
+import type { WidgetGeneration } from '../../server/page/widgetBundle.ts'
 import { policy } from '../widget/fixtures.ts'
 import { registrationKit, type RegistrationKitOptions, type WidgetConfig } from '../../widget/kit/index.ts'
 import { enrollProfile, profileFields, registrationAccepted, serveIdx, type IdxResponder, type SentRequest } from './idx.ts'
@@ -22,11 +23,12 @@ export async function openSignUp(
     consent?: boolean
     respond?: IdxResponder
     kit?: Partial<RegistrationKitOptions>
+    generation?: WidgetGeneration
     /** How the kit is attached; default: the embedded page's explicit call. */
     attach?: (OktaSignIn: OktaSignInConstructor, config: WidgetConfig) => { signIn: OktaSignInInstance; destroy(): void }
   } = {},
 ): Promise<SignUpPage> {
-  const OktaSignIn = await loadWidget()
+  const OktaSignIn = await loadWidget(options.generation)
   sessionStorage.clear()
   // The widget renders its own <main> landmark.
   document.body.innerHTML = '<div id="root"></div>'
@@ -42,10 +44,11 @@ export async function openSignUp(
   const ready = rendered(signIn, 'enroll-profile')
   void signIn.renderEl({ el: '#root' })
   await ready
-  // The widget focuses the first field a moment after it renders; a test that starts typing before
-  // then would see its keys land in another field.
+  // Gen2 focuses the first field a moment after it renders, Gen3 the form's heading once Preact has
+  // committed the form; a test that starts typing before then would see its keys land elsewhere.
   await vi.waitFor(() => {
-    if (!(document.activeElement instanceof HTMLInputElement)) throw new Error('the widget has not focused its first field yet')
+    const active = document.activeElement
+    if (!(active instanceof HTMLInputElement || active instanceof HTMLHeadingElement)) throw new Error('the widget has not placed the focus yet')
   })
   return {
     signIn,

@@ -1,5 +1,8 @@
-import widgetCssUrl from '@okta/okta-signin-widget/css/okta-sign-in.min.css?url'
-import widgetJsUrl from '../../node_modules/@okta/okta-signin-widget/dist/js/okta-sign-in.min.js?url'
+import gen2CssUrl from '@okta/okta-signin-widget/css/okta-sign-in.min.css?url'
+import gen3CssUrl from '@okta/okta-signin-widget/css/okta-sign-in.next.css?url'
+import gen2JsUrl from '../../node_modules/@okta/okta-signin-widget/dist/js/okta-sign-in.min.js?url'
+import gen3JsUrl from '../../node_modules/@okta/okta-signin-widget/dist/js/okta-sign-in.next.js?url'
+import type { WidgetGeneration } from '../../server/page/widgetBundle.ts'
 
 interface OktaSignInInstance {
   renderEl(options: { el: string }): Promise<unknown>
@@ -21,11 +24,19 @@ function load<T extends HTMLElement>(element: T): Promise<void> {
   })
 }
 
-/** Loads the Gen2 widget bundle and its CSS with script and link tags, as Okta's hosted page does. */
-export async function loadWidget(): Promise<OktaSignInConstructor> {
+const BUNDLES: Record<WidgetGeneration, { js: string; css: string }> = {
+  gen2: { js: gen2JsUrl, css: gen2CssUrl },
+  gen3: { js: gen3JsUrl, css: gen3CssUrl },
+}
+
+/**
+ * Loads a generation's widget bundle and its CSS with script and link tags, as Okta's hosted page does.
+ * A test file runs one generation: both bundles define the same global.
+ */
+export async function loadWidget(generation: WidgetGeneration = 'gen2'): Promise<OktaSignInConstructor> {
   if (!global()) {
-    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: widgetCssUrl })
-    const script = Object.assign(document.createElement('script'), { src: widgetJsUrl })
+    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: BUNDLES[generation].css })
+    const script = Object.assign(document.createElement('script'), { src: BUNDLES[generation].js })
     await Promise.all([load(link), load(script)])
   }
   return global()!
