@@ -73,7 +73,8 @@ function embedded(kit: Partial<RegistrationKitOptions> = {}) {
 
 /** The error text the widget shows under a profile field, if any. */
 export function fieldError(attribute: string): string | undefined {
-  return document
-    .querySelector(`[data-se="o-form-fieldset-userProfile.${attribute}"] .o-form-input-error`)
-    ?.textContent?.trim()
+  // Gen2's error paragraph, or Gen3's `<id>-error` (which starts with a visually hidden "Error:").
+  const gen2 = document.querySelector(`[data-se="o-form-fieldset-userProfile.${attribute}"] .o-form-input-error`)
+  const gen3 = document.getElementById(`userProfile.${attribute}-error`)
+  return (gen2 ?? gen3)?.textContent?.replace(/^Error:/, '').trim()
 }
