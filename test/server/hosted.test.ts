@@ -31,7 +31,7 @@ describe('GET /hosted (offline)', () => {
   it('pastes the snippet right below the widget’s own script and stylesheet and leaves no template tag', async () => {
     const { body } = await app.inject({ url: '/hosted' })
     expect(body).toMatch(
-      /<script src="\/widget\/js\/okta-sign-in\.oie\.min\.js" nonce="\w+"><\/script>\n<link rel="stylesheet" href="\/widget\/css\/okta-sign-in\.min\.css">\n<script nonce="\w+">\n\/\* Registration Kit/,
+      /<script src="\/widget\/[\d.]+\/js\/okta-sign-in\.oie\.min\.js" nonce="\w+"><\/script>\n<link rel="stylesheet" href="\/widget\/[\d.]+\/css\/okta-sign-in\.min\.css">\n<script nonce="\w+">\n\/\* Registration Kit/,
     )
     expect(body).toContain('RegistrationKit.attachToHostedPage({')
     expect(body).toContain('"departmentsUrl": "/api/departments"')

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import defaultPolicy from '../../../policy/default-policy.json' with { type: 'json' }
 import { PolicySchema } from '../../../policy/schema.ts'
 import page from '../../../server/page/index.ts'
-import type { WidgetGeneration } from '../../../server/page/widgetBundle.ts'
+import { WIDGET_PREFIX, type WidgetGeneration } from '../../../server/page/widgetBundle.ts'
 
 const policy = PolicySchema.parse(defaultPolicy)
 
@@ -78,13 +78,13 @@ describe('GET /', () => {
     const gen3 = await buildPage('/oauth2/default', 'gen3')
     onTestFinished(() => gen3.close())
     const { body } = await gen3.inject({ url: '/' })
-    expect(body).toContain('<script src="/widget/js/okta-sign-in.next.js"')
-    expect(body).toContain('<link rel="stylesheet" href="/widget/css/okta-sign-in.next.css">')
+    expect(body).toContain(`<script src="${WIDGET_PREFIX}js/okta-sign-in.next.js"`)
+    expect(body).toContain(`<link rel="stylesheet" href="${WIDGET_PREFIX}css/okta-sign-in.next.css">`)
     expect(body).not.toContain('okta-sign-in.oie.min.js')
     for (const file of ['js/okta-sign-in.next.js', 'css/okta-sign-in.next.css', 'font/inter-latin-400-normal.woff2']) {
-      expect((await gen3.inject({ url: `/widget/${file}` })).statusCode).toBe(200)
+      expect((await gen3.inject({ url: `${WIDGET_PREFIX}${file}` })).statusCode).toBe(200)
     }
-    expect((await gen3.inject({ url: '/widget/js/okta-sign-in.oie.min.js' })).statusCode).toBe(404)
+    expect((await gen3.inject({ url: `${WIDGET_PREFIX}js/okta-sign-in.oie.min.js` })).statusCode).toBe(404)
   })
 
   it('serves the same page on the redirect URI', async () => {
