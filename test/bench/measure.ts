@@ -2,7 +2,8 @@ import { execFileSync, fork } from 'node:child_process'
 import { closeSync, openSync } from 'node:fs'
 import { cpus } from 'node:os'
 import autocannon from 'autocannon'
-import { startTarget, type RunningTarget, type TargetName } from './target.ts'
+import { startCompiledServer } from '../helpers/compiledServer.ts'
+import { appEnv, startTarget, type RunningTarget, type TargetName } from './target.ts'
 
 /** One load setting for every case, so rows compare. */
 export interface BenchSettings {
@@ -80,9 +81,17 @@ function pin(pid: number | undefined, cpu: number): boolean {
   }
 }
 
-/** A target server in a child process with its stdout (the request log) going to /dev/null. */
+/**
+ * A target server in a child process with its stdout (the request log) going to /dev/null. The app is the
+ * compiled build (`npm run start:prod`), which `npm run bench` builds first.
+ */
 export async function startChildTarget(name: TargetName, logLevel: string): Promise<RunningTarget> {
   const devNull = openSync('/dev/null', 'w')
+  if (name === 'app') {
+    const server = await startCompiledServer(appEnv(logLevel), { stdout: devNull }).finally(() => closeSync(devNull))
+    if (PINNED) pin(server.pid, 1)
+    return server
+  }
   const child = fork(new URL('./target.ts', import.meta.url), [name, logLevel], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', devNull, 'inherit', 'ipc'],

@@ -27,6 +27,9 @@ const ALLOW_ANSWER = {
 
 export type TargetName = 'bare' | 'app'
 
+/** The app's environment: the departments rate limit lifted, so the bench measures search, not 429s from one IP. */
+export const appEnv = (logLevel: string) => ({ HOOK_AUTH_SECRET: BENCH_SECRET, LOG_LEVEL: logLevel, DEPARTMENTS_RATE_LIMIT: '1000000000' })
+
 export interface RunningTarget {
   origin: string
   close(): Promise<void>
@@ -35,8 +38,8 @@ export interface RunningTarget {
 /**
  * `bare`: Fastify with the product's server options and logger level, and routes returning a constant
  * JSON; POST /constant (the hook's request in, a constant out) is the hook's baseline. `app`: the product
- * exactly as `npm start` builds it (its own logger settings), with the departments rate limit lifted so the
- * bench measures search, not 429s from one IP.
+ * as `npm start` builds it (its own logger settings), from the TypeScript sources; in its own process the
+ * bench runs the compiled build instead (measure.ts).
  */
 export async function startTarget(name: TargetName, logLevel: string): Promise<RunningTarget> {
   const app =
@@ -55,9 +58,7 @@ export async function startTarget(name: TargetName, logLevel: string): Promise<R
           // or policy: separates what any POST of this size costs from what the hook adds.
           .post('/hooks/registration', async () => ALLOW_ANSWER)
           .post('/constant', async () => ({ ok: true }))
-      : await buildServer({
-          config: loadConfig({ HOOK_AUTH_SECRET: BENCH_SECRET, LOG_LEVEL: logLevel, DEPARTMENTS_RATE_LIMIT: '1000000000' }),
-        })
+      : await buildServer({ config: loadConfig(appEnv(logLevel)) })
   const origin = await app.listen({ host: '127.0.0.1', port: 0 })
   return { origin, close: () => app.close() }
 }

@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs'
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { buildPage, PAGE_BUNDLE } from '../../tools/buildIfNeeded.ts'
+import { compileServer } from '../../tools/compileServer.ts'
+import { buildWidgetAssets } from '../../tools/widgetAssets.ts'
+import { startCompiledServer } from '../helpers/compiledServer.ts'
+import { allowedProfile, registrationRequest } from '../helpers/hookRequests.ts'
+import { HOOK_SECRET } from '../helpers/server.ts'
+
+// What `npm run build && npm run start:prod` runs: the compiled server under plain node. The server is
+// compiled afresh; the page's bundle and the widget's files are reused when present (what they hold is
+// not what this file tests).
+beforeAll(async () => {
+  await Promise.all([compileServer(), buildWidgetAssets(), existsSync(PAGE_BUNDLE) || buildPage()])
+}, 120_000)
+
+async function start(...args: Parameters<typeof startCompiledServer>) {
+  const server = await startCompiledServer(...args)
+  onTestFinished(() => server.close())
+  return server
+}
+
+describe('npm run start:prod (dist/server/main.js under plain node)', () => {
+  it('answers /healthz, serves the page and its bundle, and answers the hook', async () => {
+    const { origin } = await start({ HOOK_AUTH_SECRET: HOOK_SECRET, LOG_LEVEL: 'warn' })
+
+    const page = await fetch(`${origin}/`)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('<div id="sign-in-widget"></div>')
+    expect((await fetch(`${origin}/page/page.js`)).status).toBe(200)
+
+    const hook = await fetch(`${origin}/hooks/registration`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: HOOK_SECRET },
+      body: JSON.stringify(registrationRequest(allowedProfile)),
+    })
+    expect(hook.status).toBe(200)
+    expect(await hook.json()).toMatchObject({ commands: [{ type: 'com.okta.user.profile.update', value: { department: 'Engineering' } }] })
+  })
+})

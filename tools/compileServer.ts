@@ -1,0 +1,30 @@
+import { rmSync } from 'node:fs'
+import path from 'node:path'
+import { build } from 'esbuild'
+
+const root = path.join(import.meta.dirname, '..')
+export const SERVER_DIST = path.join(root, 'dist/server')
+export const SERVER_ENTRY = path.join(SERVER_DIST, 'main.js')
+
+/**
+ * The server as plain JavaScript for `node` (`npm run start:prod`): server/main.ts and the policy code and
+ * JSON it imports, bundled with esbuild; packages stay in node_modules. The output sits two folders below
+ * the repository root, as server/page/ and server/config/ do, so the files they locate from import.meta
+ * (dist/page, policy/default-policy.json) are found from the bundle too. Chunks split off what is loaded
+ * lazily (the offline hosted page's snippet build), so Vite is never imported at boot.
+ */
+export async function compileServer() {
+  rmSync(SERVER_DIST, { recursive: true, force: true })
+  await build({
+    entryPoints: [path.join(root, 'server/main.ts')],
+    outdir: SERVER_DIST,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20.19',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  })
+}
