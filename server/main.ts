@@ -1,7 +1,11 @@
+import { existsSync } from 'node:fs'
 import closeWithGrace from 'close-with-grace'
 import { buildServer } from './app.ts'
 import { loadConfig } from './config/index.ts'
 import { ConfigError } from './errors.ts'
+
+// A .env file in the working directory fills in what the environment leaves unset; it never overrides it.
+if (existsSync('.env')) process.loadEnvFile('.env')
 
 let config
 try {

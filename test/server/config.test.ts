@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { EnvSchema } from '../../server/config/env.ts'
 import { loadConfig } from '../../server/config/index.ts'
 import { defaultPolicy } from '../helpers/policy.ts'
 import { writePolicyFile } from '../helpers/server.ts'
@@ -79,5 +81,24 @@ describe('the policy file', () => {
   it('stores allowed domains in their ASCII form', () => {
     const file = writePolicyFile({ ...defaultPolicy, email: { allowedDomains: ['Bücher.DE'] } })
     expect(loadConfig({ POLICY_FILE: file }).policy.email.allowedDomains).toEqual(['xn--bcher-kva.de'])
+  })
+})
+
+describe('.env.example', () => {
+  const lines = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8').split('\n')
+  const variable = /^([A-Z][A-Z0-9_]*)=/
+
+  it('lists exactly the variables the server reads', () => {
+    const documented = lines.flatMap((line) => variable.exec(line)?.[1] ?? [])
+    expect([...documented].sort()).toEqual(Object.keys(EnvSchema.shape).sort())
+  })
+
+  it('explains each variable: every group of them follows a comment', () => {
+    lines.forEach((line, index) => {
+      if (!variable.test(line)) return
+      let above = index - 1
+      while (above >= 0 && variable.test(lines[above]!)) above--
+      expect(lines[above], line).toMatch(/^# \S/)
+    })
   })
 })

@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { buildPage, PAGE_BUNDLE } from '../../tools/buildIfNeeded.ts'
 import { compileServer } from '../../tools/compileServer.ts'
@@ -36,5 +38,22 @@ describe('npm run start:prod (dist/server/main.js under plain node)', () => {
     })
     expect(hook.status).toBe(200)
     expect(await hook.json()).toMatchObject({ commands: [{ type: 'com.okta.user.profile.update', value: { department: 'Engineering' } }] })
+  })
+})
+
+describe('.env', () => {
+  it('is read from the working directory, and the environment wins over it', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'rk-dotenv-'))
+    writeFileSync(path.join(cwd, '.env'), `HOOK_AUTH_SECRET=${HOOK_SECRET}\nHOOK_AUTH_HEADER=x-from-dotenv\nLOG_LEVEL=warn\n`)
+    const { origin } = await start({ HOOK_AUTH_HEADER: 'x-from-environment' }, { cwd })
+    const call = (header: string) =>
+      fetch(`${origin}/hooks/registration`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [header]: HOOK_SECRET },
+        body: JSON.stringify(registrationRequest(allowedProfile)),
+      })
+    // The secret came from .env; the header name from the environment, not from .env.
+    expect((await call('x-from-environment')).status).toBe(200)
+    expect((await call('x-from-dotenv')).status).toBe(401)
   })
 })
