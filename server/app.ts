@@ -119,6 +119,8 @@ export async function buildServer(options: AppOptions & { logger?: FastifyServer
     keepAliveTimeout: 72_000,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // request.ip, the rate limits' key, comes from X-Forwarded-For only when sent by a trusted proxy.
+    trustProxy: options.config.trustProxy,
   })
   await app.register(registrationKitApp, options)
   return app

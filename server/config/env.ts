@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { WidgetGeneration } from '../page/widgetBundle.ts'
+import { TrustProxy } from './trustProxy.ts'
 
 const optionalText = z.string().trim().min(1).optional()
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
@@ -40,6 +41,8 @@ export const EnvSchema = z
         return origins
       }),
     DEPARTMENTS_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
+    /** Behind a load balancer: which proxies' X-Forwarded-For gives the client's address (rate limits, logs). */
+    TRUST_PROXY: TrustProxy,
     /** `off` serves the page with the bare widget: to see what Okta and the hook do without the kit. */
     PAGE_KIT: z.enum(['on', 'off']).default('on'),
     /** Which Sign-In Widget the page and the hosted preview run. */

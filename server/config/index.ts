@@ -27,6 +27,8 @@ export interface Config {
   policyFile: string
   corsOrigins: string[]
   departmentsRateLimit: number
+  /** Fastify's trustProxy: which proxies' X-Forwarded-For is believed. */
+  trustProxy: boolean | string
   /** Whether the page applies the customization kit to its widget. */
   pageKit: boolean
   widgetGeneration: WidgetGeneration
@@ -65,6 +67,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     policyFile,
     corsOrigins: e.CORS_ORIGINS,
     departmentsRateLimit: e.DEPARTMENTS_RATE_LIMIT,
+    trustProxy: e.TRUST_PROXY,
     pageKit: e.PAGE_KIT === 'on',
     widgetGeneration: e.WIDGET_GENERATION,
   }
