@@ -46,7 +46,7 @@ export async function registrationKitApp(app: FastifyInstance, { config, fetchKe
   })
 
   await app.register(hostHeader)
-  await app.register(security)
+  await app.register(security, { rateLimitRedisUrl: config.rateLimitRedisUrl })
   await app.register(jsonBody)
 
   // Two scopes, because their answers need different headers: JSON for machines (constant headers) and

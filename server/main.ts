@@ -7,16 +7,17 @@ import { ConfigError } from './errors.ts'
 // A .env file in the working directory fills in what the environment leaves unset; it never overrides it.
 if (existsSync('.env')) process.loadEnvFile('.env')
 
+// A bad value, in the environment or found while connecting (Redis), stops the server with its name.
 let config
+let app
 try {
   config = loadConfig(process.env)
+  app = await buildServer({ config })
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error
   console.error(error.message)
   process.exit(1)
 }
-
-const app = await buildServer({ config })
 
 // SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish, then exit.
 closeWithGrace({ delay: 10_000 }, async ({ err }) => {

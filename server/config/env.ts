@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { WidgetGeneration } from '../page/widgetBundle.ts'
+import { RedisUrl } from './redisUrl.ts'
 import { TrustProxy } from './trustProxy.ts'
 
 const optionalText = z.string().trim().min(1).optional()
@@ -43,6 +44,8 @@ export const EnvSchema = z
     DEPARTMENTS_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
     /** Behind a load balancer: which proxies' X-Forwarded-For gives the client's address (rate limits, logs). */
     TRUST_PROXY: TrustProxy,
+    /** Several replicas: the departments API's rate limits counted in this Redis, shared by all. */
+    RATE_LIMIT_REDIS_URL: RedisUrl.optional(),
     /** `off` serves the page with the bare widget: to see what Okta and the hook do without the kit. */
     PAGE_KIT: z.enum(['on', 'off']).default('on'),
     /** Which Sign-In Widget the page and the hosted preview run. */

@@ -29,6 +29,8 @@ export interface Config {
   departmentsRateLimit: number
   /** Fastify's trustProxy: which proxies' X-Forwarded-For is believed. */
   trustProxy: boolean | string
+  /** Where every replica counts the rate limits; unset: each process counts its own. */
+  rateLimitRedisUrl: string | undefined
   /** Whether the page applies the customization kit to its widget. */
   pageKit: boolean
   widgetGeneration: WidgetGeneration
@@ -68,6 +70,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     corsOrigins: e.CORS_ORIGINS,
     departmentsRateLimit: e.DEPARTMENTS_RATE_LIMIT,
     trustProxy: e.TRUST_PROXY,
+    rateLimitRedisUrl: e.RATE_LIMIT_REDIS_URL,
     pageKit: e.PAGE_KIT === 'on',
     widgetGeneration: e.WIDGET_GENERATION,
   }

@@ -15,7 +15,8 @@ export interface CompiledServer {
   close(): Promise<void>
 }
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on, for a server started next. */
+export async function freePort(): Promise<number> {
   const probe = createServer().listen(0, '127.0.0.1')
   await once(probe, 'listening')
   const { port } = probe.address() as AddressInfo

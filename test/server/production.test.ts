@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { buildPage, PAGE_BUNDLE } from '../../tools/buildIfNeeded.ts'
 import { compileServer } from '../../tools/compileServer.ts'
 import { buildWidgetAssets } from '../../tools/widgetAssets.ts'
-import { startCompiledServer } from '../helpers/compiledServer.ts'
+import { freePort, startCompiledServer } from '../helpers/compiledServer.ts'
 import { allowedProfile, registrationRequest } from '../helpers/hookRequests.ts'
 import { HOOK_SECRET } from '../helpers/server.ts'
 
@@ -38,6 +38,11 @@ describe('npm run start:prod (dist/server/main.js under plain node)', () => {
     })
     expect(hook.status).toBe(200)
     expect(await hook.json()).toMatchObject({ commands: [{ type: 'com.okta.user.profile.update', value: { department: 'Engineering' } }] })
+  })
+
+  it('exits at boot naming RATE_LIMIT_REDIS_URL when Redis cannot be reached', async () => {
+    const url = `redis://127.0.0.1:${await freePort()}`
+    await expect(start({ RATE_LIMIT_REDIS_URL: url })).rejects.toThrow(`exited with 1:\nInvalid configuration:\n  - RATE_LIMIT_REDIS_URL ${url}: cannot connect (ECONNREFUSED)`)
   })
 })
 
