@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { parseArgs } from 'node:util'
+import { formatFirstVisit, measureFirstVisits } from './firstVisit.ts'
 import { formatKit, measureKit } from './kit.ts'
 import { measure, PINNED, startTargetIn, type BenchRequest, type BenchRow, type BenchSettings } from './measure.ts'
 import { BENCH_SECRET, type RunningTarget, type TargetName } from './target.ts'
@@ -191,6 +192,13 @@ const extensions: Array<{ name: string; run(): Promise<{ result: unknown; lines:
     run: async () => {
       const result = await measureKit()
       return { result, lines: formatKit(result) }
+    },
+  },
+  {
+    name: 'firstVisit',
+    run: async () => {
+      const result = await measureFirstVisits()
+      return { result, lines: result.map(formatFirstVisit).join('\n') }
     },
   },
 ]
