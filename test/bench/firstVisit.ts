@@ -17,7 +17,7 @@ export interface FirstVisit {
   files: Array<{ path: string; bytes: number; encoding: string }>
 }
 
-/** The URLs a real Chromium requests for the page, until the network is idle (the form and its fonts are in). */
+/** The URLs a real Chromium requests for the page until the sign-in form is shown with its fonts. */
 async function pageUrls(origin: string): Promise<string[]> {
   const browser = await launchBrowser()
   try {
@@ -26,7 +26,11 @@ async function pageUrls(origin: string): Promise<string[]> {
     page.on('request', (request) => {
       if (PAGE_RESOURCES.has(request.resourceType()) && request.url().startsWith(origin)) urls.push(request.url())
     })
-    await page.goto(`${origin}/`, { waitUntil: 'networkidle' })
+    await page.goto(`${origin}/`)
+    // Gen3 renders later than the load event: wait for the form's first field, then for what it loads.
+    await page.locator('input[name="identifier"]').waitFor()
+    await page.evaluate(() => document.fonts.ready)
+    await page.waitForLoadState('networkidle')
     return urls
   } finally {
     await browser.close()
