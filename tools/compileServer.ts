@@ -3,7 +3,7 @@ import path from 'node:path'
 import { build } from 'esbuild'
 
 const root = path.join(import.meta.dirname, '..')
-export const SERVER_DIST = path.join(root, 'dist/server')
+const SERVER_DIST = path.join(root, 'dist/server')
 export const SERVER_ENTRY = path.join(SERVER_DIST, 'main.js')
 
 /**

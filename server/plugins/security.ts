@@ -40,9 +40,11 @@ async function connectRedis(url: string, log: FastifyBaseLogger): Promise<Redis>
 export default fp(
   async function security(app: FastifyInstance, { rateLimitRedisUrl }: SecurityOptions) {
     const redis = rateLimitRedisUrl ? await connectRedis(rateLimitRedisUrl, app.log) : undefined
-    if (redis) app.addHook('onClose', async () => {
-      await redis.quit()
-    })
+    if (redis) {
+      app.addHook('onClose', async () => {
+        await redis.quit()
+      })
+    }
     await app.register(rateLimit, {
       global: false,
       ...(redis && { redis, nameSpace: 'registration-kit-rate-limit-', skipOnError: true }),
