@@ -8,10 +8,11 @@ import { createEmailProviders } from './emailProviders.ts'
 import emulator, { EMULATOR_ISSUER_PATH } from './emulator/index.ts'
 import type { ErrorBody } from './errors.ts'
 import health from './health.ts'
-import hostedPage from './hosted/index.ts'
+import hostedPreview, { createHostedPage } from './hosted/index.ts'
 import registrationHook, { HOOK_BODY_LIMIT, HOOK_PATH } from './hook/index.ts'
 import openApi from './openapi.ts'
 import page from './page/index.ts'
+import sampleApp, { SAMPLE_APP_CALLBACK, SAMPLE_APP_PATH } from './sampleApp/index.ts'
 import jsonBody from './plugins/jsonBody.ts'
 import apiHeaders from './plugins/apiHeaders.ts'
 import browserHeaders from './plugins/browserHeaders.ts'
@@ -77,20 +78,21 @@ export async function registrationKitApp(app: FastifyInstance, { config, fetchKe
     // Offline, the widget signs in on this origin; paths are resolved against each request's origin.
     const offline = { issuer: EMULATOR_ISSUER_PATH, clientId: config.okta.clientId, redirectUri: REDIRECT_PATH }
     if (config.okta.mode === 'emulator') {
+      // Okta's hosted template with the code-editor snippet pasted: the emulator's sign-in page in the redirect model.
+      const hostedPage = createHostedPage({ policy: config.policy, departmentsUrl: DEPARTMENTS_PATH, generation: config.widgetGeneration })
       // Offline, this server also plays Okta; the emulator calls the hook over real HTTP.
       await browser.register(emulator, {
         clientId: config.okta.clientId,
-        redirectUri: REDIRECT_PATH,
+        // The page's own callback, the sample app's, and an app developer's own (EMULATOR_REDIRECT_URIS).
+        redirectUris: [REDIRECT_PATH, SAMPLE_APP_CALLBACK, ...config.okta.redirectUris],
+        signOutRedirectUris: ['/', SAMPLE_APP_PATH],
         hook: { url: config.okta.hookUrl, authHeader: config.hookAuth.header!.name, authSecret: config.hookAuth.header!.secret },
         registration,
+        hostedPage,
       })
-      // Okta's hosted template with the code-editor snippet pasted, to run the snippet as brand teams do.
-      await browser.register(hostedPage, {
-        okta: offline,
-        policy: config.policy,
-        departmentsUrl: DEPARTMENTS_PATH,
-        generation: config.widgetGeneration,
-      })
+      // The same page in the embedded model at /hosted, to run the snippet as brand teams do without an app.
+      await browser.register(hostedPreview, { okta: offline, hostedPage })
+      await browser.register(sampleApp, { issuerPath: EMULATOR_ISSUER_PATH, clientId: config.okta.clientId })
     }
     await browser.register(page, {
       okta:

@@ -10,6 +10,22 @@ const headerName = z
   .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be an HTTP header name')
   .transform((name) => name.toLowerCase())
 
+/** A comma-separated list of URLs, each checked by `isValid` (a URL that does not parse fails too). */
+const commaSeparated = (isValid: (url: string) => boolean, expected: string) =>
+  z
+    .string()
+    .optional()
+    .transform((list, ctx) => {
+      const urls = (list ?? '').split(',').map((url) => url.trim()).filter(Boolean)
+      for (const url of urls) {
+        if (!URL.canParse(url) || !isValid(url)) ctx.addIssue({ code: 'custom', message: `"${url}" is not ${expected}` })
+      }
+      return urls
+    })
+
+/** RFC 6749 §3.1.2: a redirection endpoint is an absolute URI without a fragment. */
+const isRedirectUri = (uri: string) => /^https?:$/.test(new URL(uri).protocol) && !uri.includes('#')
+
 /** Every environment variable the server reads; `.env.example` documents them. */
 export const EnvSchema = z
   .object({
@@ -29,18 +45,7 @@ export const EnvSchema = z
     HOOK_OAUTH_SCOPE: optionalText,
     POLICY_FILE: optionalText,
     /** Origins (comma-separated) allowed to call the departments API, e.g. an Okta custom domain. */
-    CORS_ORIGINS: z
-      .string()
-      .optional()
-      .transform((list, ctx) => {
-        const origins = (list ?? '').split(',').map((origin) => origin.trim()).filter(Boolean)
-        for (const origin of origins) {
-          if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
-            ctx.addIssue({ code: 'custom', message: `"${origin}" is not an origin like https://login.example.com` })
-          }
-        }
-        return origins
-      }),
+    CORS_ORIGINS: commaSeparated((origin) => new URL(origin).origin === origin, 'an origin like https://login.example.com'),
     DEPARTMENTS_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
     /** Behind a load balancer: which proxies' X-Forwarded-For gives the client's address (rate limits, logs). */
     TRUST_PROXY: TrustProxy,
@@ -52,6 +57,8 @@ export const EnvSchema = z
     WIDGET_GENERATION: WidgetGeneration.default('gen2'),
     /** Emulator only: where the emulator sends its hook calls (default: this server's own hook). */
     EMULATOR_HOOK_URL: httpUrl.optional(),
+    /** Emulator only: redirect URIs registered for OKTA_CLIENT_ID besides the page's own, for an app's own OIDC client. */
+    EMULATOR_REDIRECT_URIS: commaSeparated(isRedirectUri, 'an absolute http(s) URL without a fragment'),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.HOOK_OAUTH_ISSUER) !== Boolean(env.HOOK_OAUTH_AUDIENCE)) {

@@ -15,7 +15,7 @@ export interface HookAuthConfig {
 /** Where the page's widget signs in: a real org, or the local emulator on this origin. */
 export type OktaTarget =
   | { mode: 'org'; issuer: string; clientId: string; redirectUri?: string }
-  | { mode: 'emulator'; clientId: string; hookUrl?: string }
+  | { mode: 'emulator'; clientId: string; hookUrl?: string; redirectUris: string[] }
 
 export interface Config {
   host: string
@@ -50,7 +50,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   const e = env.data
   const okta: OktaTarget = e.OKTA_ISSUER
     ? { mode: 'org', issuer: e.OKTA_ISSUER, clientId: e.OKTA_CLIENT_ID!, redirectUri: e.OKTA_REDIRECT_URI }
-    : { mode: 'emulator', clientId: e.OKTA_CLIENT_ID ?? EMULATOR_CLIENT_ID, hookUrl: e.EMULATOR_HOOK_URL }
+    : { mode: 'emulator', clientId: e.OKTA_CLIENT_ID ?? EMULATOR_CLIENT_ID, hookUrl: e.EMULATOR_HOOK_URL, redirectUris: e.EMULATOR_REDIRECT_URIS }
   // Offline, the emulator is the only caller: a per-process secret keeps the hook authenticated anyway.
   const secret = e.HOOK_AUTH_SECRET ?? (okta.mode === 'emulator' ? randomBytes(32).toString('base64url') : undefined)
   return {

@@ -1,27 +1,36 @@
 import { handle, type Transaction } from './transactions.ts'
 
-/** Okta's interaction codes are short-lived; one minute is plenty for the widget's immediate exchange. */
+/** Okta's interaction and authorization codes are short-lived; a minute is plenty for the app's immediate exchange. */
 const CODE_TTL_MS = 60_000
 
-export interface InteractionCodes {
-  issue(transaction: Transaction): string
-  /** The transaction the code was issued for, once: a second redemption, or a late one, gets nothing. */
-  redeem(code: unknown): Transaction | undefined
+/** The grant a code is for: the embedded model's interaction code, or the redirect model's authorization code. */
+export type CodeGrant = 'interaction_code' | 'authorization_code'
+
+export interface GrantCodes {
+  issue(transaction: Transaction, grant: CodeGrant): string
+  /** The transaction the code was issued for, once and for its grant only: a second redemption, or a late one, gets nothing. */
+  redeem(code: unknown, grant: CodeGrant): Transaction | undefined
 }
 
-export function createInteractionCodes(): InteractionCodes {
-  const codes = new Map<string, { transaction: Transaction; expiresAt: number }>()
+export function createGrantCodes(): GrantCodes {
+  const codes = new Map<string, { transaction: Transaction; grant: CodeGrant; expiresAt: number }>()
   return {
-    issue(transaction) {
+    issue(transaction, grant) {
+      // Codes never redeemed are dropped once expired; all live equally long, so the oldest come first.
+      const now = Date.now()
+      for (const [code, entry] of codes) {
+        if (entry.expiresAt > now) break
+        codes.delete(code)
+      }
       const code = handle(32)
-      codes.set(code, { transaction, expiresAt: Date.now() + CODE_TTL_MS })
+      codes.set(code, { transaction, grant, expiresAt: now + CODE_TTL_MS })
       return code
     },
-    redeem(code) {
+    redeem(code, grant) {
       if (typeof code !== 'string') return undefined
       const entry = codes.get(code)
       codes.delete(code)
-      return entry && entry.expiresAt > Date.now() ? entry.transaction : undefined
+      return entry && entry.grant === grant && entry.expiresAt > Date.now() ? entry.transaction : undefined
     },
   }
 }

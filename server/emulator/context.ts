@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { requestOrigin } from '../plugins/hostHeader.ts'
-import { createInteractionCodes, type InteractionCodes } from './codes.ts'
+import { createGrantCodes, type GrantCodes } from './codes.ts'
 import type { HookTarget } from './hookClient.ts'
 import { createSigningKey, type SigningKey } from './keys.ts'
+import { createRefreshTokens, type RefreshTokens } from './oauth/refreshTokens.ts'
 import type { EmulatorOptions } from './options.ts'
 import { createOutbox, type Outbox } from './outbox.ts'
 import { enrollmentAttributes, type FormAttribute } from './profileForm.ts'
@@ -15,7 +16,8 @@ export interface Emulator {
   options: EmulatorOptions
   attributes: FormAttribute[]
   transactions: TransactionStore
-  codes: InteractionCodes
+  codes: GrantCodes
+  refreshTokens: RefreshTokens
   users: UserDirectory
   outbox: Outbox
   key: SigningKey
@@ -23,14 +25,16 @@ export interface Emulator {
 }
 
 const HOUR_MS = 60 * 60_000
+export const DEFAULT_MAX_TRANSACTIONS = 1000
 const OKTA_HOOK_TIMEOUT_MS = 3_000
 
 export async function createEmulator(app: FastifyInstance, options: EmulatorOptions): Promise<Emulator> {
   return {
     options,
     attributes: enrollmentAttributes(options.registration),
-    transactions: createTransactionStore(options.transactionTtlMs ?? HOUR_MS),
-    codes: createInteractionCodes(),
+    transactions: createTransactionStore(options.transactionTtlMs ?? HOUR_MS, options.maxTransactions ?? DEFAULT_MAX_TRANSACTIONS),
+    codes: createGrantCodes(),
+    refreshTokens: createRefreshTokens(),
     users: createUserDirectory(),
     outbox: createOutbox(),
     key: await createSigningKey(),
@@ -60,6 +64,9 @@ export const responseContext = (request: FastifyRequest, transaction: Transactio
   transaction,
 })
 
-/** A path-only redirect URI is configured relative to whatever origin serves the page. */
-export const absoluteRedirectUri = (request: FastifyRequest, redirectUri: string) =>
-  new URL(redirectUri, requestOrigin(request)).toString()
+/** A path-only URI is configured relative to whatever origin serves the page. */
+export const absoluteUri = (request: FastifyRequest, uri: string) => new URL(uri, requestOrigin(request)).toString()
+
+/** Okta compares redirect URIs with the registered ones exactly, character for character. */
+export const isRegistered = (request: FastifyRequest, uri: unknown, registered: string[]) =>
+  typeof uri === 'string' && registered.some((candidate) => absoluteUri(request, candidate) === uri)

@@ -3,7 +3,8 @@ import { createEmulator } from './context.ts'
 import { authenticatorRoutes } from './idx/authenticators.ts'
 import { stateRoutes } from './idx/introspect.ts'
 import { profileRoutes } from './idx/profile.ts'
-import { oidcRoutes } from './oidc.ts'
+import { authorizationServerRoutes } from './oauth/index.ts'
+import { TOKEN_REDIRECT_PREFIX, tokenRedirectRoute } from './oauth/tokenRedirect.ts'
 import type { EmulatorOptions } from './options.ts'
 import { outboxRoutes } from './outboxRoutes.ts'
 import { messagesOnly } from './responses/ion.ts'
@@ -21,7 +22,8 @@ const idxError = (message: string) => messagesOnly([{ message, class: 'ERROR' }]
 export default fp(
   async (app, options: EmulatorOptions) => {
     const emulator = await createEmulator(app, options)
-    await app.register(emulatorScope(oauthError, oidcRoutes), { prefix: EMULATOR_ISSUER_PATH, emulator })
+    await app.register(emulatorScope(oauthError, authorizationServerRoutes), { prefix: EMULATOR_ISSUER_PATH, emulator })
+    await app.register(emulatorScope(oauthError, tokenRedirectRoute), { prefix: TOKEN_REDIRECT_PREFIX, emulator })
     await app.register(
       emulatorScope(
         idxError,

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto'
-import { SignJWT, exportJWK, generateKeyPair, type JWK, type JWTPayload } from 'jose'
+import { SignJWT, exportJWK, generateKeyPair, jwtVerify, type JWK, type JWTPayload } from 'jose'
 
 export interface SigningKey {
   /** The public half, as published at `/v1/keys`. */
   readonly jwk: JWK
   sign(claims: JWTPayload): Promise<string>
+  /** The claims of a token this key signed for `audience` and still valid; undefined for anything else. */
+  verify(token: string, expected: { issuer: string; audience: string }): Promise<JWTPayload | undefined>
 }
 
 /** A fresh RS256 key per start: a new `kid` makes browsers refetch the JWKS despite their 24 h cache. */
@@ -15,5 +17,10 @@ export async function createSigningKey(): Promise<SigningKey> {
   return {
     jwk,
     sign: (claims) => new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).sign(privateKey),
+    verify: (token, expected) =>
+      jwtVerify(token, publicKey, { ...expected, algorithms: ['RS256'] }).then(
+        ({ payload }) => payload,
+        () => undefined,
+      ),
   }
 }

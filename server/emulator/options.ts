@@ -1,10 +1,21 @@
+import type { FastifyReply, RouteShorthandOptions } from 'fastify'
 import type { RegistrationPolicy } from '../../policy/index.ts'
+
+/** Okta's hosted sign-in page: the brand's template with the widget, filled in for one response. */
+export interface HostedSignInPage {
+  /** What the page's route needs (its CSP), given the origins its final redirect may leave for. */
+  routeOptions(redirectOrigins: string[]): RouteShorthandOptions
+  /** Sends the page, its widget started with `settings` (how the widget looks is the page's). */
+  send(reply: FastifyReply, settings: Record<string, unknown>): Promise<FastifyReply>
+}
 
 export interface EmulatorOptions {
   /** The only OAuth client the emulator knows. */
   clientId: string
-  /** The only redirect URI accepted at interact and token; a path is resolved against the request origin. */
-  redirectUri: string
+  /** The client's sign-in redirect URIs (interact, authorize, token); a path is resolved against the request origin. */
+  redirectUris: string[]
+  /** Where `/v1/logout` may send the browser back to (the app's sign-out redirect URIs); paths as above. */
+  signOutRedirectUris: string[]
   hook: {
     /** Where Okta would send the registration hook. Default: this server's own `/hooks/registration`. */
     url?: string
@@ -14,6 +25,10 @@ export interface EmulatorOptions {
     timeoutMs?: number
   }
   registration: RegistrationPolicy
+  /** The page `/v1/authorize` answers with (the redirect model). */
+  hostedPage: HostedSignInPage
   /** How long an IDX transaction lives. Default: one hour, as Okta's `expiresAt`. */
   transactionTtlMs?: number
+  /** How many transactions live at once; one more evicts the oldest. Default: 1,000. */
+  maxTransactions?: number
 }

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
+import { escapeHtml } from '../page/html.ts'
 import type { Emulator } from './context.ts'
 import type { OutboxMessage } from './outbox.ts'
 
 const OutboxQuery = z.object({ to: z.string().max(320).optional() })
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-/** Every value goes into the page through this; the template itself holds no data. */
-const text = (value: string) => value.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c)
+// Every value goes into the page through this; the template itself holds no data.
+const text = escapeHtml
 
 const row = (m: OutboxMessage) =>
   `<tr><td>${text(m.sentAt)}</td><td>${text(m.to)}</td><td>${text(m.subject)}</td><td><code>${text(m.code)}</code></td></tr>`

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { User } from './users.ts'
 
-/** What the browser asked for at interact; the token endpoint checks the same values. */
+/** What the client asked for at interact or authorize; the token endpoint checks the same values. */
 export interface Client {
   clientId: string
   redirectUri: string
@@ -10,6 +10,13 @@ export interface Client {
   state: string
   nonce?: string
 }
+
+/**
+ * Okta's two deployment models: `embedded` (the app runs the widget and exchanges an interaction code) and
+ * `redirect` (the app sent the browser to `/v1/authorize`; Okta's hosted page runs the widget and the
+ * browser goes back to the app with an authorization code).
+ */
+export type DeploymentModel = 'embedded' | 'redirect'
 
 /** Where the user is in the registration; every IDX response is built from this. */
 export type Step = 'identify' | 'enroll-profile' | 'select-authenticator' | 'enroll-email' | 'enroll-password' | 'success'
@@ -20,6 +27,7 @@ export interface Transaction {
   readonly interactionHandle: string
   readonly stateHandle: string
   readonly client: Client
+  readonly model: DeploymentModel
   step: Step
   expiresAt: number
   /** Set once the profile is accepted (Okta creates the user at that point). */
@@ -32,39 +40,57 @@ export interface Transaction {
 }
 
 export interface TransactionStore {
-  create(client: Client): Transaction
+  create(client: Client, model: DeploymentModel): Transaction
   /** A live transaction by interactionHandle or stateHandle; expired ones are forgotten. */
   find(handle: unknown): Transaction | undefined
   forget(transaction: Transaction): void
+  /** How many transactions are held: never more than the store's bound. */
+  readonly size: number
 }
 
 export const handle = (bytes = 24) => randomBytes(bytes).toString('base64url')
 
-export function createTransactionStore(ttlMs: number): TransactionStore {
-  const byHandle = new Map<string, Transaction>()
+/**
+ * Transactions by handle, at most `maxTransactions` at once: creating one more forgets the oldest, so no
+ * client can grow the process's memory by starting transactions. All live equally long, so insertion
+ * order is also expiry order.
+ */
+export function createTransactionStore(ttlMs: number, maxTransactions: number): TransactionStore {
+  const byInteractionHandle = new Map<string, Transaction>()
+  const byStateHandle = new Map<string, Transaction>()
 
   function forget(transaction: Transaction) {
-    byHandle.delete(transaction.interactionHandle)
-    byHandle.delete(transaction.stateHandle)
+    byInteractionHandle.delete(transaction.interactionHandle)
+    byStateHandle.delete(transaction.stateHandle)
+  }
+
+  function evict(now: number) {
+    for (const oldest of byInteractionHandle.values()) {
+      if (oldest.expiresAt > now && byInteractionHandle.size < maxTransactions) return
+      forget(oldest)
+    }
   }
 
   return {
-    create(client) {
+    create(client, model) {
+      const now = Date.now()
+      evict(now)
       const transaction: Transaction = {
         interactionHandle: handle(),
         stateHandle: `02${handle()}`,
         client,
+        model,
         step: 'identify',
-        expiresAt: Date.now() + ttlMs,
+        expiresAt: now + ttlMs,
         enrolled: new Set(),
       }
-      byHandle.set(transaction.interactionHandle, transaction)
-      byHandle.set(transaction.stateHandle, transaction)
+      byInteractionHandle.set(transaction.interactionHandle, transaction)
+      byStateHandle.set(transaction.stateHandle, transaction)
       return transaction
     },
     find(key) {
       if (typeof key !== 'string') return undefined
-      const transaction = byHandle.get(key)
+      const transaction = byStateHandle.get(key) ?? byInteractionHandle.get(key)
       if (transaction === undefined) return undefined
       if (transaction.expiresAt <= Date.now()) {
         forget(transaction)
@@ -73,5 +99,8 @@ export function createTransactionStore(ttlMs: number): TransactionStore {
       return transaction
     },
     forget,
+    get size() {
+      return byInteractionHandle.size
+    },
   }
 }

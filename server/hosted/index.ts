@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Policy } from '../../policy/index.ts'
 import { renderHostedPage } from '../../widget/code-editor/hostedTemplate.ts'
-import { widgetConfig } from '../../widget/page/widgetConfig.ts'
+import { embeddedSignIn, widgetLook } from '../../widget/page/widgetConfig.ts'
+import type { HostedSignInPage } from '../emulator/options.ts'
 import { widgetResourceTags, type WidgetGeneration } from '../page/widgetBundle.ts'
 import { BASE_CSP_DIRECTIVES } from '../plugins/browserHeaders.ts'
 import { requestOrigin } from '../plugins/hostHeader.ts'
@@ -10,8 +11,6 @@ import { nonceSource, responseNonce } from './nonce.ts'
 import { oktaUtilScript } from './oktaUtil.ts'
 
 export interface HostedPageOptions {
-  /** The emulator's issuer and redirect URI, as paths resolved against the request's origin. */
-  okta: { issuer: string; clientId: string; redirectUri: string }
   /** The server's validated policy, inlined in the snippet as `npm run snippet` would. */
   policy: Policy
   /** The same-origin departments API (the https-only DEPARTMENTS_URL rule of `npm run snippet` is for Okta's domain). */
@@ -20,25 +19,24 @@ export interface HostedPageOptions {
 }
 
 /**
- * `GET /hosted`, offline only: Okta's default hosted template with the kit's snippet pasted below the widget
- * resources, filled in as Okta serves it. It proves the snippet as brand teams use it: the widget from a
- * script tag, the config from `OktaUtil`, the template's own script unchanged. The widget's files come from
- * the page plugin's asset routes (`/widget/`).
+ * Okta's default hosted template with the kit's snippet pasted below the widget resources, filled in as Okta
+ * serves it: the widget from a script tag, the config from `OktaUtil`, the template's own script unchanged.
+ * The widget's files come from the page plugin's asset routes (`/widget/`).
  */
-export default fp(
-  async function hostedPage(app: FastifyInstance, { okta, policy, departmentsUrl, generation }: HostedPageOptions) {
-    // Built on the first request and kept: Vite takes seconds, server boot should not, and it is a
-    // devDependency, so it is loaded only when the offline page is asked for. A failed build is retried.
-    let pasted: Promise<string> | undefined
-    const snippet = () =>
-      (pasted ??= import('../../widget/code-editor/snippet.ts')
-        .then(({ snippetFor }) => snippetFor({ policy, departmentsUrl }))
-        .catch((error: unknown) => {
-          pasted = undefined
-          throw error
-        }))
+export function createHostedPage({ policy, departmentsUrl, generation }: HostedPageOptions): HostedSignInPage {
+  // Built on the first request and kept: Vite takes seconds, server boot should not, and it is a
+  // devDependency, so it is loaded only when the offline page is asked for. A failed build is retried.
+  let pasted: Promise<string> | undefined
+  const snippet = () =>
+    (pasted ??= import('../../widget/code-editor/snippet.ts')
+      .then(({ snippetFor }) => snippetFor({ policy, departmentsUrl }))
+      .catch((error: unknown) => {
+        pasted = undefined
+        throw error
+      }))
 
-    const route = {
+  return {
+    routeOptions: (redirectOrigins) => ({
       helmet: {
         // helmet's own nonces differ for scripts and styles; the template has one (see nonce.ts).
         enableCSPNonces: false,
@@ -47,19 +45,14 @@ export default fp(
             ...BASE_CSP_DIRECTIVES,
             scriptSrc: [...BASE_CSP_DIRECTIVES.scriptSrc, nonceSource],
             styleSrc: [...BASE_CSP_DIRECTIVES.styleSrc, nonceSource],
+            // The widget leaves through a form: Chrome holds the redirects that follow it to form-action too.
+            formAction: [...BASE_CSP_DIRECTIVES.formAction, ...redirectOrigins],
           },
         },
       },
-    }
-    app.get('/hosted', route, async (request, reply) => {
-      const origin = requestOrigin(request)
+    }),
+    async send(reply, settings) {
       const nonce = responseNonce(reply.raw)
-      const onThisOrigin = { ...okta, issuer: new URL(okta.issuer, origin).href, redirectUri: new URL(okta.redirectUri, origin).href }
-      const config = {
-        ...widgetConfig({ okta: onThisOrigin }, nonce),
-        // On Okta the org's self-service registration policy turns this on; the emulator offers sign-up.
-        features: { registration: true },
-      }
       const html = renderHostedPage({
         pageTitle: 'Sign in',
         bgImageUrl: 'none',
@@ -68,11 +61,32 @@ export default fp(
         // As Okta's {{{SignInWidgetResources}}}: the widget's own bundle and stylesheet.
         signInWidgetResources: widgetResourceTags(generation, nonce),
         useSiwGen3: generation === 'gen3',
-        oktaUtil: oktaUtilScript(nonce, config),
+        oktaUtil: oktaUtilScript(nonce, { ...widgetLook(nonce), ...settings }),
         nonce,
         snippet: await snippet(),
       })
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html)
+    },
+  }
+}
+
+export interface HostedPreviewOptions {
+  /** The emulator's issuer and redirect URI, as paths resolved against the request's origin. */
+  okta: { issuer: string; clientId: string; redirectUri: string }
+  hostedPage: HostedSignInPage
+}
+
+/**
+ * `GET /hosted`, offline only: the hosted page running the widget in the embedded model, to try the snippet
+ * as brand teams use it without an app. `/oauth2/default/v1/authorize` serves the same page in Okta's redirect model.
+ */
+export default fp(
+  async function hostedPreview(app: FastifyInstance, { okta, hostedPage }: HostedPreviewOptions) {
+    app.get('/hosted', hostedPage.routeOptions([]), async (request, reply) => {
+      const origin = requestOrigin(request)
+      const onThisOrigin = { ...okta, issuer: new URL(okta.issuer, origin).href, redirectUri: new URL(okta.redirectUri, origin).href }
+      // On Okta the org's self-service registration policy turns this on; the emulator offers sign-up.
+      return hostedPage.send(reply, { ...embeddedSignIn({ okta: onThisOrigin }), features: { registration: true } })
     })
   },
   { name: 'hosted-page', dependencies: ['browser-headers'] },

@@ -5,6 +5,10 @@ export interface Nonces {
   style: string
 }
 
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+/** Text for HTML content or a quoted attribute: every value a server-written page shows goes through this. */
+export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c)
+
 /**
  * JSON to place inside a `<script>`, as data or as a JavaScript literal: `<` could end the element early
  * (`</script>`), and U+2028/U+2029 end a line in older JavaScript parsers.

@@ -94,3 +94,24 @@ export async function enterEmailCode(page: Page, baseUrl: string, email: string)
 /** The value of each sign-up field, to check nothing typed was lost. */
 export const signUpValues = (page: Page) =>
   Promise.all(['First name', 'Last name', 'Email', 'Department'].map((label) => page.getByLabel(label).and(page.locator('input')).inputValue()))
+
+/** Picks a department from the kit's picker by keyboard, as a user does: the start of its name, ArrowDown, Enter. */
+export async function pickDepartment(page: Page, typed: string, name: string) {
+  await page.getByRole('combobox', { name: 'Department' }).focus()
+  await page.keyboard.type(typed)
+  await expect.poll(() => page.getByRole('option', { name }).isVisible()).toBe(true)
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('Enter')
+}
+
+/** The consent box itself: clicking the label's text could land on one of the kit's links. */
+export const acceptTerms = (page: Page) => page.getByRole('checkbox', { name: /I agree to the/ }).check({ force: true })
+
+/** A whole registration on a sign-up form with the kit: the department picked from the list, consent, both authenticators. */
+export async function registerWithPicker(page: Page, baseUrl: string, who: Registrant, department = { typed: 'payr', name: 'Payroll' }) {
+  await fillSignUp(page, { ...who, department: '', acceptTerms: false })
+  await pickDepartment(page, department.typed, department.name)
+  await acceptTerms(page)
+  await submitSignUp(page)
+  await enrollAuthenticators(page, baseUrl, who.email)
+}

@@ -25,19 +25,22 @@ export interface ServerOptions {
   policy?: Partial<PolicyInput>
   /** The widget the page and the hosted preview run (WIDGET_GENERATION); default gen2. */
   generation?: WidgetGeneration
+  /** More environment variables, as an operator sets them (e.g. EMULATOR_REDIRECT_URIS). */
+  env?: Record<string, string>
 }
 
 /** Both widget generations: every browser suite of the kit runs on each. */
 export const GENERATIONS: WidgetGeneration[] = ['gen2', 'gen3']
 
 /** The offline product as `npm start` builds it, on 127.0.0.1:<random>: the real hook, the emulator calling it over HTTP, the page. */
-export async function startServer({ hookUrl, kit = true, policy, generation = 'gen2' }: ServerOptions = {}): Promise<{ app: FastifyInstance; url: string }> {
+export async function startServer({ hookUrl, kit = true, policy, generation = 'gen2', env }: ServerOptions = {}): Promise<{ app: FastifyInstance; url: string }> {
   const config = loadConfig({
     HOOK_AUTH_SECRET: HOOK_SECRET,
     PAGE_KIT: kit ? 'on' : 'off',
     WIDGET_GENERATION: generation,
     ...(hookUrl ? { EMULATOR_HOOK_URL: hookUrl } : {}),
     ...(policy ? { POLICY_FILE: writePolicyFile({ ...defaultPolicy, ...policy }) } : {}),
+    ...env,
   })
   const app = await buildServer({ config, logger: false })
   const url = await app.listen({ host: '127.0.0.1', port: 0 })

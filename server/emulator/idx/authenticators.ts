@@ -2,9 +2,9 @@ import { randomInt } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { authenticatorById, ENROLLMENT_ORDER, meetsComplexity } from '../authenticators.ts'
-import { issuerOf, responseContext, type Emulator } from '../context.ts'
+import { responseContext, type Emulator } from '../context.ts'
 import { enrollAuthenticatorState, selectAuthenticatorState } from '../responses/authenticators.ts'
-import { idxMessages, successState } from '../responses/outcome.ts'
+import { idxMessages } from '../responses/outcome.ts'
 import type { Transaction } from '../transactions.ts'
 import { inTransaction, stateNow } from './shared.ts'
 
@@ -31,8 +31,9 @@ export async function authenticatorRoutes(app: FastifyInstance, { emulator }: { 
       return selectAuthenticatorState(ctx)
     }
     transaction.step = 'success'
-    transaction.interactionCode = emulator.codes.issue(transaction)
-    return successState(ctx, transaction.interactionCode, `${issuerOf(request)}/v1/token`)
+    // The embedded model's widget exchanges an interaction code; the redirect model's browser follows `success`.
+    if (transaction.model === 'embedded') transaction.interactionCode = emulator.codes.issue(transaction, 'interaction_code')
+    return stateNow(emulator, request, transaction)
   }
 
   app.post('/credential/enroll', inTransaction(emulator, async (request, reply, transaction) => {

@@ -20,6 +20,14 @@ export function successState(ctx: ResponseContext, interactionCode: string, toke
   })
 }
 
+/**
+ * The end of a transaction of the redirect model, as Okta ends its hosted page: no remediation, a `success`
+ * link the widget follows with the browser (Gen2 through a form, Gen3 as a redirect).
+ */
+export function successRedirectState(ctx: ResponseContext, href: string) {
+  return idxResponse(ctx, { success: { name: 'success-redirect', href } })
+}
+
 const error = (message: string, key?: string): IonMessage => ({ message, ...(key ? { i18n: { key } } : {}), class: 'ERROR' })
 
 /** Okta's 401 for an unknown or expired stateHandle / interactionHandle. */

@@ -1,7 +1,8 @@
 import type { FormAttribute } from '../profileForm.ts'
 import { enrollAuthenticatorState, selectAuthenticatorState } from './authenticators.ts'
 import type { ResponseContext } from './ion.ts'
-import { successState } from './outcome.ts'
+import { tokenRedirectUrl } from '../oauth/tokenRedirect.ts'
+import { successRedirectState, successState } from './outcome.ts'
 import { enrollProfileState, identifyState } from './profile.ts'
 
 /**
@@ -22,6 +23,8 @@ export function currentState(ctx: ResponseContext, attributes: FormAttribute[], 
     case 'enroll-password':
       return enrollAuthenticatorState(ctx, 'password')
     case 'success':
-      return successState(ctx, transaction.interactionCode ?? '', tokenUrl)
+      return transaction.model === 'redirect'
+        ? successRedirectState(ctx, tokenRedirectUrl(ctx.origin, transaction.stateHandle))
+        : successState(ctx, transaction.interactionCode ?? '', tokenUrl)
   }
 }

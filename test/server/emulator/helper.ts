@@ -4,10 +4,20 @@ import defaultPolicy from '../../../policy/default-policy.json' with { type: 'js
 import { compilePolicy } from '../../../policy/index.ts'
 import { PolicySchema } from '../../../policy/schema.ts'
 import emulator, { type EmulatorOptions } from '../../../server/emulator/index.ts'
+import type { HostedSignInPage } from '../../../server/emulator/options.ts'
 
 export const CLIENT_ID = 'emulator-client'
 export const REDIRECT_URI = 'http://localhost/login/callback'
 export const HOOK_SECRET = 'test-hook-secret'
+/** An app of the redirect model, registered with an absolute redirect URI (as EMULATOR_REDIRECT_URIS gives). */
+export const APP_REDIRECT_URI = 'https://app.example.com/callback'
+export const APP_SIGNED_OUT_URI = 'https://app.example.com/signed-out'
+
+/** Stands in for Okta's hosted page: answers with the settings the widget would be started with. */
+export const signInPageStub: HostedSignInPage = {
+  routeOptions: () => ({}),
+  send: async (reply, settings) => reply.send({ hostedPageSettings: settings }),
+}
 
 type HookHandler = (request: FastifyRequest, reply: FastifyReply) => unknown
 
@@ -43,7 +53,9 @@ export async function buildEmulator(hookUrl: string, overrides: Partial<Emulator
   const app = Fastify()
   await app.register(emulator, {
     clientId: CLIENT_ID,
-    redirectUri: '/login/callback',
+    redirectUris: ['/login/callback', APP_REDIRECT_URI],
+    signOutRedirectUris: [APP_SIGNED_OUT_URI],
+    hostedPage: signInPageStub,
     hook: { url: hookUrl, authHeader: 'authorization', authSecret: HOOK_SECRET },
     registration: compilePolicy(PolicySchema.parse(defaultPolicy)),
     ...overrides,
@@ -99,9 +111,8 @@ export async function startSignUp(app: FastifyInstance, challenge: string): Prom
   return stateHandle
 }
 
-/** Registers `profile` and enrolls both authenticators: returns the interaction code. */
-export async function registerFully(app: FastifyInstance, challenge: string, profile = validProfile): Promise<string> {
-  const stateHandle = await startSignUp(app, challenge)
+/** Registers `profile` on an open sign-up form and enrolls both authenticators: returns the last IDX answer. */
+export async function completeSignUp(app: FastifyInstance, stateHandle: string, profile: Record<string, unknown> = validProfile) {
   const accepted = await idx(app, 'enroll/new', { stateHandle, userProfile: profile })
   if (accepted.statusCode !== 200) throw new Error(`enroll/new: ${accepted.statusCode} ${accepted.body}`)
   const ids = accepted.json().authenticators.value.map((a: { id: string }) => a.id)
@@ -109,6 +120,38 @@ export async function registerFully(app: FastifyInstance, challenge: string, pro
   const { messages } = (await app.inject({ url: `/emulator/outbox?to=${encodeURIComponent(String(profile.email))}` })).json()
   await idx(app, 'challenge/answer', { stateHandle, credentials: { passcode: messages[0].code } })
   await idx(app, 'credential/enroll', { stateHandle, authenticator: { id: ids[1] } })
-  const success = (await idx(app, 'challenge/answer', { stateHandle, credentials: { passcode: 'Correct-Horse-9' } })).json()
+  return (await idx(app, 'challenge/answer', { stateHandle, credentials: { passcode: 'Correct-Horse-9' } })).json()
+}
+
+/** Registers `profile` and enrolls both authenticators (embedded model): returns the interaction code. */
+export async function registerFully(app: FastifyInstance, challenge: string, profile = validProfile): Promise<string> {
+  const success = await completeSignUp(app, await startSignUp(app, challenge), profile)
   return success.successWithInteractionCode.value.find((f: { name: string }) => f.name === 'interaction_code').value
+}
+
+/** `GET /v1/authorize` of the app registered with APP_REDIRECT_URI, with `overrides` (undefined leaves a parameter out). */
+export function authorize(app: FastifyInstance, overrides: Record<string, string | undefined> = {}) {
+  const parameters = {
+    client_id: CLIENT_ID,
+    response_type: 'code',
+    scope: 'openid profile email',
+    redirect_uri: APP_REDIRECT_URI,
+    state: 'app-state',
+    nonce: 'app-nonce',
+    code_challenge: pkce().challenge,
+    code_challenge_method: 'S256',
+    ...overrides,
+  }
+  const defined = Object.entries(parameters).filter((entry): entry is [string, string] => entry[1] !== undefined)
+  return app.inject({ url: `/oauth2/default/v1/authorize?${new URLSearchParams(defined)}` })
+}
+
+/** The redirect model through IDX: authorize, register `profile`, follow `success`; returns where the browser goes back to. */
+export async function registerThroughRedirect(app: FastifyInstance, challenge: string, profile: Record<string, unknown>, scope = 'openid profile email') {
+  const { stateToken } = (await authorize(app, { code_challenge: challenge, scope })).json().hostedPageSettings
+  const { stateHandle } = (await idx(app, 'introspect', { stateToken })).json()
+  await idx(app, 'enroll', { stateHandle })
+  const success = await completeSignUp(app, stateHandle, profile)
+  const back = await app.inject({ url: new URL(success.success.href).pathname + new URL(success.success.href).search })
+  return new URL(back.headers.location as string)
 }

@@ -79,10 +79,10 @@ describe('the emulator’s authorization server', () => {
   })
 
   it('returns 400 JSON for a malformed token request and 404 JSON for unknown routes', async () => {
-    const bad = await token(app, { grant_type: 'password' })
+    const bad = await token(app, { interaction_code: 'x' })
     expect(bad.statusCode).toBe(400)
     expect(bad.json().error).toBe('invalid_request')
-    const missing = await app.inject({ url: '/oauth2/default/v1/authorize' })
+    const missing = await app.inject({ url: '/oauth2/default/v1/introspect' })
     expect(missing.statusCode).toBe(404)
     expect(missing.json().error).toBe('invalid_request')
   })

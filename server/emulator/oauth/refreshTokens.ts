@@ -1,0 +1,39 @@
+import { handle } from '../transactions.ts'
+import type { TokenGrant } from '../tokens.ts'
+
+/** Okta's default refresh token expires when unused for 7 days. */
+const IDLE_TTL_MS = 7 * 24 * 60 * 60_000
+/** Refresh tokens kept at once; issuing one more forgets the oldest, so memory stays bounded. */
+const CAPACITY = 1000
+
+export interface RefreshTokens {
+  issue(grant: TokenGrant): string
+  /** The grant behind a live token of this client; using it keeps it alive (Okta's persistent token). */
+  redeem(token: unknown, clientId: string): TokenGrant | undefined
+}
+
+export function createRefreshTokens(): RefreshTokens {
+  const tokens = new Map<string, { grant: TokenGrant; expiresAt: number }>()
+  return {
+    issue(grant) {
+      for (const oldest of tokens.keys()) {
+        if (tokens.size < CAPACITY) break
+        tokens.delete(oldest)
+      }
+      const token = handle(32)
+      // Never the authorization request's nonce again: it belongs to the first ID token only.
+      tokens.set(token, { grant: { user: grant.user, clientId: grant.clientId, scope: grant.scope }, expiresAt: Date.now() + IDLE_TTL_MS })
+      return token
+    },
+    redeem(token, clientId) {
+      if (typeof token !== 'string') return undefined
+      const entry = tokens.get(token)
+      if (!entry || entry.grant.clientId !== clientId) return undefined
+      tokens.delete(token)
+      if (entry.expiresAt <= Date.now()) return undefined
+      // Re-inserted, so the Map's order stays the order of last use and eviction takes the idlest.
+      tokens.set(token, { ...entry, expiresAt: Date.now() + IDLE_TTL_MS })
+      return entry.grant
+    },
+  }
+}

@@ -1,0 +1,142 @@
+import { createRemoteJWKSet, jwtVerify } from 'jose'
+import * as oidc from 'openid-client'
+import type { Browser, BrowserContext, Page } from 'playwright'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { EMULATOR_CLIENT_ID } from '../../server/config/index.ts'
+import { openSignUp, registerWithPicker, registrant } from './flows.ts'
+import { GENERATIONS, launchBrowser, openPage, startServer } from './harness.ts'
+
+/** An app developer's own callback, registered with EMULATOR_REDIRECT_URIS; the browser never really reaches it. */
+const RP_CALLBACK = 'http://rp.example/callback'
+
+describe.each(GENERATIONS)('the redirect model on the %s widget, in real Chromium: apps send the user to the Okta-hosted page', (generation) => {
+  let server: Awaited<ReturnType<typeof startServer>>
+  let browser: Browser
+  let context: BrowserContext | undefined
+  let page: Page
+  let problems: string[] = []
+
+  beforeAll(async () => {
+    ;[server, browser] = await Promise.all([startServer({ generation, env: { EMULATOR_REDIRECT_URIS: RP_CALLBACK } }), launchBrowser()])
+    // The hosted page builds its snippet on the first visit (seconds of CPU): not inside a test's time.
+    await fetch(`${server.url}/hosted`)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.app.close()
+  })
+  afterEach(async () => {
+    expect(problems).toEqual([])
+    await context?.close()
+    context = undefined
+  })
+
+  it('registers on the hosted page with the snippet’s picker and consent, and comes back to the app with a code that gives tokens and userinfo', async () => {
+    const opened = await openPage(browser, `${server.url}/app`)
+    ;({ context, page, problems } = opened)
+    const codes: string[] = []
+    page.on('request', (request) => {
+      const url = new URL(request.url())
+      if (url.pathname === '/app/callback') codes.push(url.searchParams.get('code') ?? '')
+    })
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.waitForURL(/\/oauth2\/default\/v1\/authorize\?/)
+    // Okta's hosted template, with the brand's snippet attached to its widget.
+    expect(await page.locator('#okta-login-container').count()).toBe(1)
+    await openSignUp(page)
+    expect(await page.locator('style[data-rk-styles]').count()).toBe(1)
+
+    const who = registrant()
+    await registerWithPicker(page, server.url, who)
+
+    await page.waitForURL(/\/app\/callback\?/, { timeout: 15_000 })
+    expect(codes).toEqual([expect.stringMatching(/^[\w-]{43}$/)])
+    expect(await page.locator('#user').textContent()).toBe(who.email)
+    const claims = JSON.parse((await page.locator('#claims').textContent()) ?? '{}')
+    expect(claims).toMatchObject({
+      sub: expect.stringMatching(/^00u/),
+      email: who.email,
+      name: 'Ada Lovelace',
+      department: 'Payroll',
+      termsVersion: expect.any(String),
+      termsAcceptedAt: expect.any(String),
+    })
+    expect(claims.termsAccepted).toBeUndefined()
+
+    // The code was spent by the app: a reload of the callback gets no second set of tokens.
+    await page.reload()
+    expect(await page.getByRole('alert').textContent()).toContain('not started here')
+    await page.getByRole('button', { name: 'Sign in' }).waitFor()
+  })
+
+  /** Sends the browser to `url` and returns where the issuer sent it back on the RP's callback. */
+  async function signInThroughBrowser(url: URL, act: (page: Page) => Promise<void>): Promise<URL> {
+    const opened = await openPage(browser, 'about:blank')
+    ;({ context, page, problems } = opened)
+    let callback: URL | undefined
+    await opened.context.route((url) => url.href.startsWith(RP_CALLBACK), (route) => {
+      callback = new URL(route.request().url())
+      return route.fulfill({ status: 200, contentType: 'text/plain', body: 'back at the app' })
+    })
+    await page.goto(url.href)
+    await act(page)
+    await expect.poll(() => callback, { timeout: 15_000 }).toBeDefined()
+    return callback!
+  }
+
+  it('openid-client, a maintained OIDC relying party, runs discovery, authorization code with PKCE, the token and refresh grants, the ID token checks and userinfo', async () => {
+    // Plain http on 127.0.0.1: allowed explicitly, as an RP does for local development.
+    const config = await oidc.discovery(new URL(`${server.url}/oauth2/default`), EMULATOR_CLIENT_ID, undefined, oidc.None(), {
+      execute: [oidc.allowInsecureRequests],
+    })
+    const metadata = config.serverMetadata()
+    expect(metadata.supportsPKCE()).toBe(true)
+
+    const verifier = oidc.randomPKCECodeVerifier()
+    const state = oidc.randomState()
+    const nonce = oidc.randomNonce()
+    const authorizationUrl = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: RP_CALLBACK,
+      scope: 'openid profile email offline_access',
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+    })
+    const who = registrant()
+    const callback = await signInThroughBrowser(authorizationUrl, async (page) => {
+      await openSignUp(page)
+      await registerWithPicker(page, server.url, who)
+    })
+
+    const tokens = await oidc.authorizationCodeGrant(config, callback, { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce, idTokenExpected: true })
+    // openid-client checked iss, aud, exp, iat and the nonce; the signature is checked here against jwks_uri.
+    const claims = tokens.claims()!
+    await jwtVerify(tokens.id_token!, createRemoteJWKSet(new URL(metadata.jwks_uri!)), { issuer: metadata.issuer, audience: EMULATOR_CLIENT_ID })
+    expect(claims).toMatchObject({ email: who.email, department: 'Payroll', nonce })
+    expect(tokens.refresh_token).toEqual(expect.any(String))
+
+    const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub)
+    expect(userinfo).toMatchObject({ sub: claims.sub, email: who.email, department: 'Payroll', termsVersion: expect.any(String), termsAcceptedAt: expect.any(String) })
+
+    const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token!)
+    expect(refreshed.claims()).toMatchObject({ sub: claims.sub, department: 'Payroll' })
+    expect(refreshed.claims()!.nonce).toBeUndefined()
+  })
+
+  it('openid-client gets the OAuth error back on its callback for a request Okta refuses', async () => {
+    const config = await oidc.discovery(new URL(`${server.url}/oauth2/default`), EMULATOR_CLIENT_ID, undefined, oidc.None(), {
+      execute: [oidc.allowInsecureRequests],
+    })
+    const state = oidc.randomState()
+    const url = oidc.buildAuthorizationUrl(config, { redirect_uri: RP_CALLBACK, scope: 'openid', state, code_challenge_method: 'S256' })
+    // No page to show: the issuer answers with the redirect at once.
+    const answer = await fetch(url, { redirect: 'manual' })
+    expect(answer.status).toBe(302)
+    const callback = new URL(answer.headers.get('location')!)
+    expect(callback.origin + callback.pathname).toBe(RP_CALLBACK)
+    await expect(oidc.authorizationCodeGrant(config, callback, { expectedState: state, pkceCodeVerifier: 'x'.repeat(43) })).rejects.toMatchObject({
+      error: 'invalid_request',
+    })
+  })
+})

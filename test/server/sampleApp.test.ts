@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildTestServer } from '../helpers/server.ts'
+
+describe('the sample app of the redirect model (/app)', () => {
+  let app: FastifyInstance
+  beforeAll(async () => {
+    app = await buildTestServer()
+  })
+  afterAll(() => app.close())
+
+  it('shows a Sign in button under a CSP with nonces and no inline script', async () => {
+    const response = await app.inject({ url: '/app' })
+    expect(response.statusCode).toBe(200)
+    expect(response.body).toContain('<button type="submit">Sign in</button>')
+    const csp = String(response.headers['content-security-policy'])
+    const styleNonce = /style-src 'self' 'nonce-([^']+)'/.exec(csp)?.[1]
+    expect(response.body).toContain(`<style nonce="${styleNonce}">`)
+    expect(response.body).not.toContain('<script')
+  })
+
+  it('sends the browser to the issuer’s authorize with PKCE S256, a state, a nonce and its registered callback', async () => {
+    const response = await app.inject({ url: '/app/login', headers: { host: '127.0.0.1:3000' } })
+    expect(response.statusCode).toBe(302)
+    const authorize = new URL(response.headers.location as string)
+    expect(authorize.origin + authorize.pathname).toBe('http://127.0.0.1:3000/oauth2/default/v1/authorize')
+    expect(Object.fromEntries(authorize.searchParams)).toMatchObject({
+      client_id: 'registration-kit-local',
+      response_type: 'code',
+      redirect_uri: 'http://127.0.0.1:3000/app/callback',
+      code_challenge: expect.stringMatching(/^[\w-]{43}$/),
+      code_challenge_method: 'S256',
+      state: expect.any(String),
+      nonce: expect.any(String),
+    })
+  })
+
+  it('shows the issuer’s error as text, and refuses a callback it did not start', async () => {
+    const error = await app.inject({ url: '/app/callback?error=access_denied&error_description=%3Cb%3Eno%3C%2Fb%3E&state=x' })
+    expect(error.statusCode).toBe(400)
+    expect(error.body).toContain('access_denied: &lt;b&gt;no&lt;/b&gt;')
+    const stranger = await app.inject({ url: '/app/callback?code=abc&state=unknown' })
+    expect(stranger.statusCode).toBe(400)
+    expect(stranger.body).toContain('not started here')
+  })
+})
