@@ -86,6 +86,8 @@ export async function registrationKitApp(app: FastifyInstance, { config, fetchKe
         // The page's own callback, the sample app's, and an app developer's own (EMULATOR_REDIRECT_URIS).
         redirectUris: [REDIRECT_PATH, SAMPLE_APP_CALLBACK, ...config.okta.redirectUris],
         signOutRedirectUris: ['/', SAMPLE_APP_PATH],
+        seedUsers: config.okta.seedUsers,
+        maxTransactions: config.okta.maxTransactions,
         hook: { url: config.okta.hookUrl, authHeader: config.hookAuth.header!.name, authSecret: config.hookAuth.header!.secret },
         registration,
         hostedPage,

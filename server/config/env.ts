@@ -23,6 +23,9 @@ const commaSeparated = (isValid: (url: string) => boolean, expected: string) =>
       return urls
     })
 
+/** Whether HOST only accepts connections from this machine: localhost, 127.0.0.0/8 or ::1. */
+const isLoopback = (host: string) => /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i.test(host)
+
 /** RFC 6749 §3.1.2: a redirection endpoint is an absolute URI without a fragment. */
 const isRedirectUri = (uri: string) => /^https?:$/.test(new URL(uri).protocol) && !uri.includes('#')
 
@@ -59,6 +62,12 @@ export const EnvSchema = z
     EMULATOR_HOOK_URL: httpUrl.optional(),
     /** Emulator only: redirect URIs registered for OKTA_CLIENT_ID besides the page's own, for an app's own OIDC client. */
     EMULATOR_REDIRECT_URIS: commaSeparated(isRedirectUri, 'an absolute http(s) URL without a fragment'),
+    /** Emulator only: a JSON file of users the emulator starts with (login, password, profile). */
+    EMULATOR_USERS: optionalText,
+    /** Emulator only: how many sign-in transactions live at once; one more evicts the oldest. */
+    EMULATOR_MAX_TRANSACTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+    /** Emulator only: `true` lets it listen on a non-loopback HOST (its outbox shows every code). */
+    EMULATOR_ALLOW_REMOTE: z.enum(['true', 'false']).default('false'),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.HOOK_OAUTH_ISSUER) !== Boolean(env.HOOK_OAUTH_AUDIENCE)) {
@@ -66,6 +75,13 @@ export const EnvSchema = z
         code: 'custom',
         path: [env.HOOK_OAUTH_ISSUER ? 'HOOK_OAUTH_AUDIENCE' : 'HOOK_OAUTH_ISSUER'],
         message: 'HOOK_OAUTH_ISSUER and HOOK_OAUTH_AUDIENCE are set together',
+      })
+    }
+    if (!env.OKTA_ISSUER && !isLoopback(env.HOST) && env.EMULATOR_ALLOW_REMOTE !== 'true') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message: `${env.HOST} is not a loopback address, and the emulator (OKTA_ISSUER unset) shows every code in its outbox: listen on 127.0.0.1, or set EMULATOR_ALLOW_REMOTE=true`,
       })
     }
     if (env.OKTA_ISSUER) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { ConfigError } from '../errors.ts'
 import { parseEnv } from './env.ts'
+import { readSeedUsers, type SeedUser } from '../emulator/seedUsers.ts'
 import { DEFAULT_POLICY_FILE, readPolicyFile } from './policyFile.ts'
 import type { Policy } from '../../policy/schema.ts'
 import type { WidgetGeneration } from '../page/widgetBundle.ts'
@@ -15,7 +16,7 @@ export interface HookAuthConfig {
 /** Where the page's widget signs in: a real org, or the local emulator on this origin. */
 export type OktaTarget =
   | { mode: 'org'; issuer: string; clientId: string; redirectUri?: string }
-  | { mode: 'emulator'; clientId: string; hookUrl?: string; redirectUris: string[] }
+  | { mode: 'emulator'; clientId: string; hookUrl?: string; redirectUris: string[]; seedUsers: SeedUser[]; maxTransactions: number }
 
 export interface Config {
   host: string
@@ -45,12 +46,14 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   const policyFile = source.POLICY_FILE?.trim() || DEFAULT_POLICY_FILE
   const policy = readPolicyFile(policyFile)
   if (!policy.ok) problems.push(...policy.problems)
-  if (!env.success || !policy.ok) throw new ConfigError(problems)
+  const seed = env.success && !env.data.OKTA_ISSUER && env.data.EMULATOR_USERS ? readSeedUsers(env.data.EMULATOR_USERS) : { ok: true as const, users: [] }
+  if (!seed.ok) problems.push(...seed.problems)
+  if (!env.success || !policy.ok || !seed.ok) throw new ConfigError(problems)
 
   const e = env.data
   const okta: OktaTarget = e.OKTA_ISSUER
     ? { mode: 'org', issuer: e.OKTA_ISSUER, clientId: e.OKTA_CLIENT_ID!, redirectUri: e.OKTA_REDIRECT_URI }
-    : { mode: 'emulator', clientId: e.OKTA_CLIENT_ID ?? EMULATOR_CLIENT_ID, hookUrl: e.EMULATOR_HOOK_URL, redirectUris: e.EMULATOR_REDIRECT_URIS }
+    : { mode: 'emulator', clientId: e.OKTA_CLIENT_ID ?? EMULATOR_CLIENT_ID, hookUrl: e.EMULATOR_HOOK_URL, redirectUris: e.EMULATOR_REDIRECT_URIS, seedUsers: seed.users, maxTransactions: e.EMULATOR_MAX_TRANSACTIONS }
   // Offline, the emulator is the only caller: a per-process secret keeps the hook authenticated anyway.
   const secret = e.HOOK_AUTH_SECRET ?? (okta.mode === 'emulator' ? randomBytes(32).toString('base64url') : undefined)
   return {

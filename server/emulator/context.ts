@@ -9,7 +9,7 @@ import { createOutbox, type Outbox } from './outbox.ts'
 import { enrollmentAttributes, type FormAttribute } from './profileForm.ts'
 import type { ResponseContext } from './responses/ion.ts'
 import { createTransactionStore, type Transaction, type TransactionStore } from './transactions.ts'
-import { createUserDirectory, type UserDirectory } from './users.ts'
+import { createUserDirectory, setPassword, type UserDirectory } from './users.ts'
 
 /** Everything the emulator's routes share: one org, in memory. */
 export interface Emulator {
@@ -29,13 +29,18 @@ export const DEFAULT_MAX_TRANSACTIONS = 1000
 const OKTA_HOOK_TIMEOUT_MS = 3_000
 
 export async function createEmulator(app: FastifyInstance, options: EmulatorOptions): Promise<Emulator> {
+  const users = createUserDirectory()
+  for (const seed of options.seedUsers ?? []) {
+    const user = users.create(seed.login, { email: seed.login, ...seed.profile, login: seed.login })
+    if (user) await setPassword(user, seed.password)
+  }
   return {
     options,
     attributes: enrollmentAttributes(options.registration),
     transactions: createTransactionStore(options.transactionTtlMs ?? HOUR_MS, options.maxTransactions ?? DEFAULT_MAX_TRANSACTIONS),
     codes: createGrantCodes(),
     refreshTokens: createRefreshTokens(),
-    users: createUserDirectory(),
+    users,
     outbox: createOutbox(),
     key: await createSigningKey(),
     hookTarget: () => ({

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
-import type { Profile } from './users.ts'
+import type { Profile, User } from './users.ts'
 
 const HookCause = z.looseObject({ errorSummary: z.string().optional(), location: z.string().optional() })
 
@@ -28,23 +28,37 @@ export interface HookTarget {
   timeoutMs: number
 }
 
-export interface RegistrationAttempt {
-  userProfile: Profile
+interface Request {
   ipAddress: string
   requestId: string
 }
 
+/** What Okta asks its registration inline hook: a sign-up's whole form, or a signed-in user's progressive-profile delta. */
+export type InlineHookAttempt =
+  | (Request & { requestType: 'self.service.registration'; userProfile: Profile })
+  | (Request & { requestType: 'progressive.profile'; user: User; userProfileUpdate: Profile })
+
+/** The command that carries the hook's profile changes: each request type has its own (the other is ignored). */
+const UPDATE_COMMAND = {
+  'self.service.registration': 'com.okta.user.profile.update',
+  'progressive.profile': 'com.okta.user.progressive.profile.update',
+} as const
+
 /** Calls the registration hook the way Okta does: one retry on timeout, network error or 5xx only. */
-export async function callRegistrationHook(target: HookTarget, attempt: RegistrationAttempt): Promise<HookOutcome> {
-  const body = JSON.stringify(oktaRequest(attempt))
+export async function callInlineHook(target: HookTarget, attempt: InlineHookAttempt): Promise<HookOutcome> {
+  const body = JSON.stringify(oktaHookRequest(attempt))
   let response = await post(target, body)
   if (response === 'retry') response = await post(target, body)
   if (response === 'retry' || response === 'failed') return { kind: 'failed' }
-  return interpret(response)
+  return interpret(response, UPDATE_COMMAND[attempt.requestType])
 }
 
-function oktaRequest({ userProfile, ipAddress, requestId }: RegistrationAttempt) {
-  return {
+/** Okta's request body for the attempt, as Okta documents both shapes (test/fixtures/okta/hook/). */
+export function oktaHookRequest(attempt: InlineHookAttempt) {
+  const context = {
+    request: { id: attempt.requestId, method: 'POST', url: { value: attempt.requestType === 'progressive.profile' ? '/idp/idx/enroll/update' : '/idp/idx/enroll/new' }, ipAddress: attempt.ipAddress },
+  }
+  const envelope = {
     eventId: randomUUID(),
     eventTime: new Date().toISOString(),
     eventType: 'com.okta.user.pre-registration',
@@ -52,11 +66,26 @@ function oktaRequest({ userProfile, ipAddress, requestId }: RegistrationAttempt)
     contentType: 'application/json',
     cloudEventVersion: '0.1',
     source: 'emulator-registration-hook',
-    requestType: 'self.service.registration',
+    requestType: attempt.requestType,
+  }
+  if (attempt.requestType === 'self.service.registration') {
+    return { ...envelope, data: { context, userProfile: attempt.userProfile, action: 'ALLOW' } }
+  }
+  const { user } = attempt
+  return {
+    ...envelope,
     data: {
-      context: { request: { id: requestId, method: 'POST', url: { value: '/idp/idx/enroll/new' }, ipAddress } },
-      userProfile,
+      context: {
+        ...context,
+        user: {
+          passwordChanged: user.passwordChanged ?? null,
+          _links: { groups: { href: `/api/v1/users/${user.id}/groups` }, factors: { href: `/api/v1/users/${user.id}/factors` } },
+          profile: { ...user.profile, login: user.login },
+          id: user.id,
+        },
+      },
       action: 'ALLOW',
+      userProfileUpdate: attempt.userProfileUpdate,
     },
   }
 }
@@ -85,7 +114,7 @@ async function post(target: HookTarget, body: string): Promise<unknown | 'retry'
   }
 }
 
-function interpret(body: unknown): HookOutcome {
+function interpret(body: unknown, updateCommand: string): HookOutcome {
   const parsed = HookResponse.safeParse(body)
   if (!parsed.success) return { kind: 'failed' }
   const { commands = [], error } = parsed.data
@@ -94,7 +123,7 @@ function interpret(body: unknown): HookOutcome {
   if (denied) return { kind: 'deny' }
   const updates: Profile = {}
   for (const command of commands) {
-    if (command.type === 'com.okta.user.profile.update') Object.assign(updates, command.value)
+    if (command.type === updateCommand) Object.assign(updates, command.value)
   }
   return { kind: 'allow', updates }
 }

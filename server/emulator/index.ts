@@ -3,6 +3,7 @@ import { createEmulator } from './context.ts'
 import { authenticatorRoutes } from './idx/authenticators.ts'
 import { stateRoutes } from './idx/introspect.ts'
 import { profileRoutes } from './idx/profile.ts'
+import { signInRoutes } from './signIn/routes.ts'
 import { authorizationServerRoutes } from './oauth/index.ts'
 import { TOKEN_REDIRECT_PREFIX, tokenRedirectRoute } from './oauth/tokenRedirect.ts'
 import type { EmulatorOptions } from './options.ts'
@@ -33,6 +34,7 @@ export default fp(
         },
         stateRoutes,
         profileRoutes,
+        signInRoutes,
         authenticatorRoutes,
       ),
       { prefix: '/idp/idx', emulator },

@@ -1,5 +1,6 @@
 import type { FastifyReply, RouteShorthandOptions } from 'fastify'
 import type { RegistrationPolicy } from '../../policy/index.ts'
+import type { SeedUser } from './seedUsers.ts'
 
 /** Okta's hosted sign-in page: the brand's template with the widget, filled in for one response. */
 export interface HostedSignInPage {
@@ -31,4 +32,6 @@ export interface EmulatorOptions {
   transactionTtlMs?: number
   /** How many transactions live at once; one more evicts the oldest. Default: 1,000. */
   maxTransactions?: number
+  /** Users the directory starts with (EMULATOR_USERS), as if registered with their password enrolled. */
+  seedUsers?: SeedUser[]
 }

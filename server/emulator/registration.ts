@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify'
 import type { Emulator } from './context.ts'
-import { callRegistrationHook, type HookCause } from './hookClient.ts'
+import { callInlineHook, type HookCause } from './hookClient.ts'
 import { formValues, notUnique, validateProfile, type FieldErrors } from './profileForm.ts'
 import type { IonMessage } from './responses/ion.ts'
-import { idxMessages } from './responses/outcome.ts'
+import { idxMessages, type DenialWording } from './responses/outcome.ts'
 import type { Transaction } from './transactions.ts'
 import type { Profile } from './users.ts'
 
@@ -33,13 +33,14 @@ export async function register(
   const duplicate: Rejection = { kind: 'form', errors: new Map([[emailRules.attribute, [notUnique('Email')]]]), messages: [] }
   if (emulator.users.exists(email)) return duplicate
 
-  const outcome = await callRegistrationHook(emulator.hookTarget(), {
+  const outcome = await callInlineHook(emulator.hookTarget(), {
+    requestType: 'self.service.registration',
     userProfile: { ...values, login: email },
     ipAddress: request.ip,
     requestId: request.id,
   })
   if (outcome.kind === 'failed') return outcome
-  if (outcome.kind === 'deny') return denial(outcome.causes, new Set(attributes.map((a) => a.name)))
+  if (outcome.kind === 'deny') return denial(outcome.causes, new Set(attributes.map((a) => a.name)), idxMessages.registration)
 
   // The consent box is a non-schema attribute: the hook sees it, the profile keeps only the hook's stamps.
   const profile: Profile = { ...values, login: email, ...outcome.updates }
@@ -55,8 +56,8 @@ export async function register(
 const PROFILE_LOCATION = /^data\.userProfile\.(.+)$/
 
 /** A DENY: causes on a form attribute go under that field; others, and a bare DENY, become the banner. */
-function denial(causes: HookCause[] | undefined, onForm: Set<string>): Rejection {
-  if (causes === undefined) return { kind: 'form', errors: new Map(), messages: [idxMessages.denied] }
+export function denial(causes: HookCause[] | undefined, onForm: Set<string>, wording: DenialWording): Rejection {
+  if (causes === undefined) return { kind: 'form', errors: new Map(), messages: [wording.denied] }
   const errors: FieldErrors = new Map()
   const messages: IonMessage[] = []
   for (const cause of causes) {
@@ -68,6 +69,6 @@ function denial(causes: HookCause[] | undefined, onForm: Set<string>): Rejection
       messages.push(idxMessages.summary(cause.errorSummary))
     }
   }
-  if (errors.size === 0 && messages.length === 0) messages.push(idxMessages.cannotComplete)
+  if (errors.size === 0 && messages.length === 0) messages.push(wording.cannotComplete)
   return { kind: 'form', errors, messages }
 }

@@ -18,8 +18,19 @@ export interface Client {
  */
 export type DeploymentModel = 'embedded' | 'redirect'
 
-/** Where the user is in the registration; every IDX response is built from this. */
-export type Step = 'identify' | 'enroll-profile' | 'select-authenticator' | 'enroll-email' | 'enroll-password' | 'success'
+/**
+ * Where the user is: signing up (enroll-profile, then the authenticators), or signing in (the password, then
+ * progressive profiling when the profile lacks what the sign-up form asks). Every IDX response is built from this.
+ */
+export type Step =
+  | 'identify'
+  | 'enroll-profile'
+  | 'select-authenticator'
+  | 'enroll-email'
+  | 'enroll-password'
+  | 'challenge-password'
+  | 'enroll-update'
+  | 'success'
 
 export type AuthenticatorKey = 'email' | 'password'
 
@@ -30,7 +41,7 @@ export interface Transaction {
   readonly model: DeploymentModel
   step: Step
   expiresAt: number
-  /** Set once the profile is accepted (Okta creates the user at that point). */
+  /** Set once the profile is accepted (Okta creates the user at that point), or once a returning user is identified. */
   user?: User
   enrolled: Set<AuthenticatorKey>
   /** The one-time code of the email being enrolled. */

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomBytes, scrypt, timingSafeEqual, type BinaryLike } from 'node:crypto'
 
 export type Profile = Record<string, unknown>
 
@@ -6,11 +6,16 @@ export interface User {
   readonly id: string
   readonly login: string
   profile: Profile
+  /** scrypt of the password the user enrolled (salt, then hash); never the password itself. */
+  passwordHash?: Buffer
+  /** When the password was set, as Okta reports it to the progressive-profile hook. */
+  passwordChanged?: string
 }
 
 /** The org's directory: registered users, unique by login (the email, case-insensitive, as in Okta). */
 export interface UserDirectory {
   exists(login: string): boolean
+  find(login: unknown): User | undefined
   /** Undefined when the login is already taken. */
   create(login: string, profile: Profile): User | undefined
   byId(id: unknown): User | undefined
@@ -18,6 +23,25 @@ export interface UserDirectory {
 
 /** The directory keeps this many users; registering one more forgets the earliest, so memory stays bounded. */
 const CAPACITY = 10_000
+const SALT_BYTES = 16
+const HASH_BYTES = 32
+
+const hash = (password: BinaryLike, salt: BinaryLike) =>
+  new Promise<Buffer>((resolve, reject) => scrypt(password, salt, HASH_BYTES, (error, key) => (error ? reject(error) : resolve(key))))
+
+/** Keeps only a salted scrypt hash of the password, and when it was set. */
+export async function setPassword(user: User, password: string): Promise<void> {
+  const salt = randomBytes(SALT_BYTES)
+  user.passwordHash = Buffer.concat([salt, await hash(password, salt)])
+  user.passwordChanged = new Date().toISOString()
+}
+
+/** Whether `password` is the user's; a user without one (never enrolled) has none that matches. */
+export async function checkPassword(user: User, password: string): Promise<boolean> {
+  if (!user.passwordHash) return false
+  const salt = user.passwordHash.subarray(0, SALT_BYTES)
+  return timingSafeEqual(await hash(password, salt), user.passwordHash.subarray(SALT_BYTES))
+}
 
 export function createUserDirectory(): UserDirectory {
   const users = new Map<string, User>()
@@ -25,6 +49,7 @@ export function createUserDirectory(): UserDirectory {
   const key = (login: string) => login.trim().toLowerCase()
   return {
     exists: (login) => users.has(key(login)),
+    find: (login) => (typeof login === 'string' ? users.get(key(login)) : undefined),
     create(login, profile) {
       if (users.has(key(login))) return undefined
       for (const [earliest, user] of users) {

@@ -97,9 +97,13 @@ export const signUpValues = (page: Page) =>
 
 /** Picks a department from the kit's picker by keyboard, as a user does: the start of its name, ArrowDown, Enter. */
 export async function pickDepartment(page: Page, typed: string, name: string) {
-  await page.getByRole('combobox', { name: 'Department' }).focus()
+  const department = page.getByRole('combobox', { name: 'Department' })
+  // What an earlier pick left in the field goes first, as a user selects it and types over it.
+  await department.fill('')
+  await department.focus()
   await page.keyboard.type(typed)
-  await expect.poll(() => page.getByRole('option', { name }).isVisible()).toBe(true)
+  // The first search of a page waits for the departments API.
+  await expect.poll(() => page.getByRole('option', { name }).isVisible(), { timeout: 5_000 }).toBe(true)
   await page.keyboard.press('ArrowDown')
   await page.keyboard.press('Enter')
 }
@@ -114,4 +118,14 @@ export async function registerWithPicker(page: Page, baseUrl: string, who: Regis
   await acceptTerms(page)
   await submitSignUp(page)
   await enrollAuthenticators(page, baseUrl, who.email)
+}
+
+/** A returning user on the sign-in form: the username, Next, then the password challenge. */
+export async function signInWithPassword(page: Page, login: string, password: string) {
+  await waitForForm(page, 'identifier')
+  await page.getByLabel('Username').fill(login)
+  await page.getByRole('button', { name: 'Next' }).click()
+  await waitForForm(page, 'credentials.passcode')
+  await page.getByLabel('Password', { exact: true }).and(page.locator('input')).fill(password)
+  await page.getByRole('button', { name: 'Verify' }).click()
 }

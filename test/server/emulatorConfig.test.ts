@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { writePolicyFile } from '../helpers/server.ts'
 import { loadConfig } from '../../server/config/index.ts'
 
 describe('the emulator’s configuration', () => {
@@ -18,5 +19,49 @@ describe('the emulator’s configuration', () => {
         ],
       }),
     )
+  })
+
+  /** A seed file as an operator writes it (the policy helper writes any JSON to a fresh file). */
+  const seedFile = writePolicyFile
+
+  it('reads the EMULATOR_USERS seed file', () => {
+    const file = seedFile([{ login: 'grace@example.com', password: 'Seeded-Pass-1', profile: { firstName: 'Grace' } }])
+    expect(loadConfig({ EMULATOR_USERS: file }).okta).toMatchObject({ seedUsers: [{ login: 'grace@example.com', profile: { firstName: 'Grace' } }] })
+  })
+
+  it('stops the server naming the seed file and each bad entry', () => {
+    const file = seedFile([
+      { login: 'grace@example.com', password: 'x', profile: {} },
+      { login: 'not-an-email', password: '', profile: { department: { nested: true } } },
+      { login: 'GRACE@example.com', password: 'x', profile: {}, role: 'admin' },
+    ])
+    expect(() => loadConfig({ EMULATOR_USERS: file })).toThrow(
+      expect.objectContaining({
+        problems: [
+          expect.stringMatching(new RegExp(`^EMULATOR_USERS ${file}: \\[1\\]\\.login: `)),
+          expect.stringMatching(/\[1\]\.password: /),
+          expect.stringMatching(/\[1\]\.profile\.department: /),
+          expect.stringMatching(/\[2\]: Unrecognized key: "role"/),
+        ],
+      }),
+    )
+    expect(() => loadConfig({ EMULATOR_USERS: seedFile([{ login: 'a@example.com', password: 'x', profile: {} }, { login: 'A@example.com', password: 'x', profile: {} }]) })).toThrow(
+      expect.objectContaining({ problems: [expect.stringMatching(/\[1\]\.login: A@example.com is already the login of \[0\]$/)] }),
+    )
+    expect(() => loadConfig({ EMULATOR_USERS: '/nowhere/users.json' })).toThrow(expect.objectContaining({ problems: ['EMULATOR_USERS /nowhere/users.json: cannot be read'] }))
+  })
+
+  it('refuses a non-loopback HOST unless EMULATOR_ALLOW_REMOTE=true, and only offline', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(expect.objectContaining({ problems: [expect.stringMatching(/^HOST: 0\.0\.0\.0 is not a loopback address/)] }))
+    expect(loadConfig({ HOST: '0.0.0.0', EMULATOR_ALLOW_REMOTE: 'true' }).host).toBe('0.0.0.0')
+    for (const host of ['127.0.0.1', 'localhost', '::1', '127.1.2.3']) expect(loadConfig({ HOST: host }).host).toBe(host)
+    const org = { OKTA_ISSUER: 'https://acme.okta.com/oauth2/default', OKTA_CLIENT_ID: 'x', HOOK_AUTH_SECRET: 'x'.repeat(20) }
+    expect(loadConfig({ ...org, HOST: '0.0.0.0' }).host).toBe('0.0.0.0')
+  })
+
+  it('bounds the live transactions at EMULATOR_MAX_TRANSACTIONS (default 1,000)', () => {
+    expect(loadConfig({}).okta).toMatchObject({ maxTransactions: 1000 })
+    expect(loadConfig({ EMULATOR_MAX_TRANSACTIONS: '50' }).okta).toMatchObject({ maxTransactions: 50 })
+    expect(() => loadConfig({ EMULATOR_MAX_TRANSACTIONS: '0' })).toThrow(expect.objectContaining({ problems: [expect.stringMatching(/^EMULATOR_MAX_TRANSACTIONS: /)] }))
   })
 })

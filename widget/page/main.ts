@@ -13,7 +13,8 @@ async function start(): Promise<void> {
   const config = widgetConfig(page, page.styleNonce)
   const signIn = new OktaSignIn(config)
   // Before the first render, with the very config the widget was created with.
-  const kit = page.kit ? registrationKit(signIn, config, { policy: page.policy, departmentsUrl: page.kit.departmentsUrl }) : undefined
+  // A returning user asked for a missing department (progressive profiling) gets the picker too.
+  const kit = page.kit ? registrationKit(signIn, config, { policy: page.policy, departmentsUrl: page.kit.departmentsUrl, progressiveProfile: true }) : undefined
   const tokens = await signIn.showSignInToGetTokens({ el: '#sign-in-widget' })
   kit?.destroy()
   signIn.remove()

@@ -3,10 +3,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { authenticatorById, ENROLLMENT_ORDER, meetsComplexity } from '../authenticators.ts'
 import { responseContext, type Emulator } from '../context.ts'
-import { enrollAuthenticatorState, selectAuthenticatorState } from '../responses/authenticators.ts'
+import { challengePasswordState, enrollAuthenticatorState, selectAuthenticatorState } from '../responses/authenticators.ts'
 import { idxMessages } from '../responses/outcome.ts'
 import type { Transaction } from '../transactions.ts'
-import { inTransaction, stateNow } from './shared.ts'
+import { checkPassword, setPassword } from '../users.ts'
+import { afterSignIn, finish, inTransaction, stateNow } from './shared.ts'
 
 // Widget 7.49 sends no methodType when it enrolls the password, so only the id is required.
 const EnrollBody = z.looseObject({ authenticator: z.looseObject({ id: z.string() }) })
@@ -30,10 +31,7 @@ export async function authenticatorRoutes(app: FastifyInstance, { emulator }: { 
       transaction.step = 'select-authenticator'
       return selectAuthenticatorState(ctx)
     }
-    transaction.step = 'success'
-    // The embedded model's widget exchanges an interaction code; the redirect model's browser follows `success`.
-    if (transaction.model === 'embedded') transaction.interactionCode = emulator.codes.issue(transaction, 'interaction_code')
-    return stateNow(emulator, request, transaction)
+    return finish(emulator, request, transaction)
   }
 
   app.post('/credential/enroll', inTransaction(emulator, async (request, reply, transaction) => {
@@ -63,9 +61,16 @@ export async function authenticatorRoutes(app: FastifyInstance, { emulator }: { 
       if (!meetsComplexity(passcode, transaction.user?.login ?? '')) {
         return reply.code(400).send(enrollAuthenticatorState(ctx, 'password', [idxMessages.passwordRejected]))
       }
-      // The emulator never signs anyone in with it, so the password is not kept.
+      // Kept as a salted hash, so the user can sign in again within the process's lifetime.
+      if (transaction.user) await setPassword(transaction.user, passcode)
       transaction.enrolled.add('password')
       return next(request, transaction)
+    }
+    if (transaction.step === 'challenge-password') {
+      if (!transaction.user || !(await checkPassword(transaction.user, passcode))) {
+        return reply.code(400).send(challengePasswordState(ctx, [idxMessages.passwordIncorrect]))
+      }
+      return afterSignIn(emulator, request, transaction)
     }
     return reply.code(400).send(stateNow(emulator, request, transaction))
   }))

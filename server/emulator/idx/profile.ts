@@ -2,20 +2,17 @@ import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { responseContext, type Emulator } from '../context.ts'
 import { register } from '../registration.ts'
-import { accountCreationFailed, idxMessages } from '../responses/outcome.ts'
+import { accountCreationFailed } from '../responses/outcome.ts'
 import { selectAuthenticatorState } from '../responses/authenticators.ts'
 import { enrollProfileState, identifyState } from '../responses/profile.ts'
 import { inTransaction, stateNow } from './shared.ts'
 
-const EnrollBody = z.looseObject({ userProfile: z.record(z.string(), z.unknown()) })
+/** The profile form's body; without a usable `userProfile`, Okta's checks run on an empty one. */
+export const EnrollBody = z.looseObject({ userProfile: z.record(z.string(), z.unknown()) })
 
-/** Sign-in page and sign-up form: identify, switching between them, cancel, and the registration itself. */
+/** The sign-up form: switching between it and the sign-in form, cancel, and the registration itself. */
 export async function profileRoutes(app: FastifyInstance, { emulator }: { emulator: Emulator }) {
   const { attributes } = emulator
-
-  app.post('/identify', inTransaction(emulator, async (request, reply, transaction) =>
-    reply.code(400).send(identifyState(responseContext(request, transaction), [idxMessages.signInNotEmulated])),
-  ))
 
   app.post('/identify/select', inTransaction(emulator, async (request, _reply, transaction) => {
     transaction.step = 'identify'

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { issuerOf, responseContext, type Emulator } from '../context.ts'
 import { sessionExpired } from '../responses/outcome.ts'
 import { currentState } from '../responses/state.ts'
+import { missingAttributes } from '../signIn/progressiveProfile.ts'
 import type { Transaction } from '../transactions.ts'
 
 type Handler = (request: FastifyRequest, reply: FastifyReply, transaction: Transaction) => Promise<unknown>
@@ -30,3 +31,17 @@ export function findForIntrospect(emulator: Emulator, body: unknown) {
 /** Where the user really is now: introspect, poll and resend, and the answer to an out-of-step request. */
 export const stateNow = (emulator: Emulator, request: FastifyRequest, transaction: Transaction) =>
   currentState(responseContext(request, transaction), emulator.attributes, `${issuerOf(request)}/v1/token`)
+
+/** The end of a transaction: the embedded model's widget gets an interaction code, the redirect model's browser Okta's success link. */
+export function finish(emulator: Emulator, request: FastifyRequest, transaction: Transaction) {
+  transaction.step = 'success'
+  if (transaction.model === 'embedded') transaction.interactionCode = emulator.codes.issue(transaction, 'interaction_code')
+  return stateNow(emulator, request, transaction)
+}
+
+/** After a returning user's password: progressive profiling when their profile lacks what sign-up asks, else the end. */
+export function afterSignIn(emulator: Emulator, request: FastifyRequest, transaction: Transaction) {
+  if (missingAttributes(emulator.attributes, transaction.user).length === 0) return finish(emulator, request, transaction)
+  transaction.step = 'enroll-update'
+  return stateNow(emulator, request, transaction)
+}

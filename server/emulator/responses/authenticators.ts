@@ -1,10 +1,11 @@
 import { AUTHENTICATORS, ENROLLMENT_ORDER, PASSWORD_COMPLEXITY } from '../authenticators.ts'
 import type { AuthenticatorKey } from '../transactions.ts'
-import { idxResponse, ionForm, messageList, remediations, type IonMessage, type ResponseContext } from './ion.ts'
+import { idxResponse, ionForm, messageList, remediations, type IonField, type IonMessage, type ResponseContext } from './ion.ts'
 
 const remaining = (ctx: ResponseContext) => ENROLLMENT_ORDER.filter((key) => !ctx.transaction.enrolled.has(key))
 
-function user(ctx: ResponseContext) {
+/** The `user` object of a transaction that has one: the widget shows who is signing in. */
+export function user(ctx: ResponseContext) {
   const { user } = ctx.transaction
   if (!user) return {}
   const { firstName, lastName } = user.profile
@@ -54,22 +55,36 @@ function currentAuthenticator(ctx: ResponseContext, key: AuthenticatorKey) {
   }
 }
 
+/** The form that answers a challenge (`/idp/idx/challenge/answer`): one passcode field, `errors` under it. */
+function answerForm(ctx: ResponseContext, name: string, passcode: IonField, errors: IonMessage[], relatesTo: string) {
+  const field = errors.length > 0 ? { ...passcode, messages: messageList(errors) } : passcode
+  return ionForm(ctx, name, '/idp/idx/challenge/answer', [{ name: 'credentials', type: 'object', form: { value: [field] }, required: true }], {
+    relatesTo: [relatesTo],
+  })
+}
+
 /** The code or password form for the authenticator being enrolled; `errors` go under its passcode field. */
 export function enrollAuthenticatorState(ctx: ResponseContext, key: AuthenticatorKey, errors: IonMessage[] = []) {
-  const passcode: Record<string, unknown> =
+  const passcode: IonField =
     key === 'password' ? { name: 'passcode', label: 'Enter password', secret: true } : { name: 'passcode', label: 'Enter code' }
-  if (errors.length > 0) passcode.messages = messageList(errors)
   const select = selectAuthenticator(ctx)
   return idxResponse(ctx, {
-    remediation: remediations(
-      ionForm(ctx, 'enroll-authenticator', '/idp/idx/challenge/answer', [
-        { name: 'credentials', type: 'object', form: { value: [passcode] }, required: true },
-      ], { relatesTo: ['$.currentAuthenticator'] }),
-      select.form,
-    ),
+    remediation: remediations(answerForm(ctx, 'enroll-authenticator', passcode, errors, '$.currentAuthenticator'), select.form),
     currentAuthenticator: { type: 'object', value: currentAuthenticator(ctx, key) },
     enrollmentAuthenticator: { type: 'object', value: AUTHENTICATORS[key] },
     ...select.context,
+    ...user(ctx),
+  })
+}
+
+/** A returning user's password challenge (`challenge-authenticator`), the only authenticator they sign in with. */
+export function challengePasswordState(ctx: ResponseContext, errors: IonMessage[] = []) {
+  const passcode: IonField = { name: 'passcode', label: 'Password', secret: true }
+  return idxResponse(ctx, {
+    remediation: remediations(answerForm(ctx, 'challenge-authenticator', passcode, errors, '$.currentAuthenticatorEnrollment')),
+    currentAuthenticatorEnrollment: { type: 'object', value: AUTHENTICATORS.password },
+    authenticators: { type: 'array', value: [AUTHENTICATORS.password] },
+    authenticatorEnrollments: { type: 'array', value: [AUTHENTICATORS.password] },
     ...user(ctx),
   })
 }

@@ -40,14 +40,30 @@ export const sessionExpired = () =>
 export const accountCreationFailed = () =>
   messagesOnly([error('There was an error creating your account. Please try registering again.', 'registration.error.generic')])
 
+/** How Okta words a hook's denial on one form: an `error` object without causes, and a DENY without one. */
+export interface DenialWording {
+  cannotComplete: IonMessage
+  denied: IonMessage
+}
+
 /** The messages the emulator puts on a form or in its banner, in Okta's wording and i18n keys. */
 export const idxMessages = {
-  /** The hook returned an `error` object without causes. */
-  cannotComplete: error('Registration cannot be completed at this time.'),
-  /** The hook denied with `com.okta.action.update` and no `error` object. */
-  denied: error('Registration denied.'),
+  registration: {
+    cannotComplete: error('Registration cannot be completed at this time.'),
+    denied: error('Registration denied.'),
+  } satisfies DenialWording,
+  profileUpdate: {
+    cannotComplete: error('We found some errors. Please review the form and make corrections.'),
+    denied: error('Profile update denied.'),
+  } satisfies DenialWording,
   summary: (text: string) => error(text),
   passcodeInvalid: error('Invalid code. Try again.', 'api.authn.error.PASSCODE_INVALID'),
   passwordRejected: error('Password requirements were not met', 'registration.error.password.passwordRequirementsNotMet'),
-  signInNotEmulated: error('Signing in with an existing account is not emulated offline. Use "Sign up" to register.'),
+  /** Okta's E0000004, which the widget words itself; no account or a wrong password alike. */
+  signInFailed: error('Unable to sign in', 'errors.E0000004'),
+  passwordIncorrect: error('Password is incorrect'),
 }
+
+/** The hook failed (after its retry) on a progressive-profile update: Okta's wording, no form. */
+export const profileUpdateFailed = () =>
+  messagesOnly([error('There was an error updating your profile. Please try again later.')])

@@ -1,9 +1,10 @@
 import type { FormAttribute } from '../profileForm.ts'
-import { enrollAuthenticatorState, selectAuthenticatorState } from './authenticators.ts'
+import { missingAttributes } from '../signIn/progressiveProfile.ts'
+import { challengePasswordState, enrollAuthenticatorState, selectAuthenticatorState } from './authenticators.ts'
 import type { ResponseContext } from './ion.ts'
 import { tokenRedirectUrl } from '../oauth/tokenRedirect.ts'
 import { successRedirectState, successState } from './outcome.ts'
-import { enrollProfileState, identifyState } from './profile.ts'
+import { enrollProfileState, identifyState, profileUpdateState } from './profile.ts'
 
 /**
  * The transaction's current state, as introspect, poll and resend return it: the widget re-introspects on
@@ -22,6 +23,10 @@ export function currentState(ctx: ResponseContext, attributes: FormAttribute[], 
       return enrollAuthenticatorState(ctx, 'email')
     case 'enroll-password':
       return enrollAuthenticatorState(ctx, 'password')
+    case 'challenge-password':
+      return challengePasswordState(ctx)
+    case 'enroll-update':
+      return profileUpdateState(ctx, missingAttributes(attributes, transaction.user))
     case 'success':
       return transaction.model === 'redirect'
         ? successRedirectState(ctx, tokenRedirectUrl(ctx.origin, transaction.stateHandle))

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { callRegistrationHook, type HookTarget } from '../../../server/emulator/hookClient.ts'
+import { callInlineHook, type HookTarget } from '../../../server/emulator/hookClient.ts'
 import { HOOK_SECRET, startFakeHook, until } from './helper.ts'
 
-const attempt = { userProfile: { email: 'ada@example.com' }, ipAddress: '127.0.0.1', requestId: 'req-1' }
+const attempt = { requestType: 'self.service.registration' as const, userProfile: { email: 'ada@example.com' }, ipAddress: '127.0.0.1', requestId: 'req-1' }
 
 describe('calling the registration hook as Okta does', () => {
   let hook: Awaited<ReturnType<typeof startFakeHook>>
@@ -20,32 +20,32 @@ describe('calling the registration hook as Okta does', () => {
 
   it('retries once after a 5xx and uses the second answer', async () => {
     hook.respond((_request, reply) => (hook.calls.length === 1 ? reply.code(503).send({}) : { commands: [] }))
-    expect(await callRegistrationHook(target, attempt)).toEqual({ kind: 'allow', updates: {} })
+    expect(await callInlineHook(target, attempt)).toEqual({ kind: 'allow', updates: {} })
     expect(hook.calls).toHaveLength(2)
   })
 
   it('fails closed after a 5xx twice', async () => {
     hook.respond((_request, reply) => reply.code(500).send({}))
-    expect(await callRegistrationHook(target, attempt)).toEqual({ kind: 'failed' })
+    expect(await callInlineHook(target, attempt)).toEqual({ kind: 'failed' })
     expect(hook.calls).toHaveLength(2)
   })
 
   it('does not retry a 4xx and fails closed', async () => {
     hook.respond((_request, reply) => reply.code(401).send({}))
-    expect(await callRegistrationHook(target, attempt)).toEqual({ kind: 'failed' })
+    expect(await callInlineHook(target, attempt)).toEqual({ kind: 'failed' })
     expect(hook.calls).toHaveLength(1)
   })
 
   it('does not retry a malformed 2xx body and fails closed', async () => {
     hook.respond((_request, reply) => reply.type('application/json').send('{not json'))
-    expect(await callRegistrationHook(target, attempt)).toEqual({ kind: 'failed' })
+    expect(await callInlineHook(target, attempt)).toEqual({ kind: 'failed' })
     expect(hook.calls).toHaveLength(1)
   })
 
   it('retries once after a 3 s timeout, then fails closed', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     hook.respond(() => new Promise(() => {}))
-    const outcome = callRegistrationHook(target, attempt)
+    const outcome = callInlineHook(target, attempt)
     await until(() => hook.calls.length === 1)
     await vi.advanceTimersByTimeAsync(2999)
     expect(hook.calls).toHaveLength(1)
@@ -57,18 +57,18 @@ describe('calling the registration hook as Okta does', () => {
 
   it('fails closed when the hook cannot be reached', async () => {
     const down = { ...target, url: 'http://127.0.0.1:9/hooks/registration' }
-    expect(await callRegistrationHook(down, attempt)).toEqual({ kind: 'failed' })
+    expect(await callInlineHook(down, attempt)).toEqual({ kind: 'failed' })
   })
 
   it('sends the configured header with the secret', async () => {
     hook.respond(() => ({}))
-    await callRegistrationHook(target, attempt)
+    await callInlineHook(target, attempt)
     expect(hook.calls[0]?.headers['x-hook-secret']).toBe(HOOK_SECRET)
   })
 
   it('allows with no update on a 204', async () => {
     hook.respond((_request, reply) => reply.code(204).send())
-    expect(await callRegistrationHook(target, attempt)).toEqual({ kind: 'allow', updates: {} })
+    expect(await callInlineHook(target, attempt)).toEqual({ kind: 'allow', updates: {} })
   })
 
   it('applies profile updates in order only when there is no error object', async () => {
@@ -78,12 +78,12 @@ describe('calling the registration hook as Okta does', () => {
         { type: 'com.okta.user.profile.update', value: { department: 'Legal' } },
       ],
     }))
-    expect(await callRegistrationHook(target, attempt)).toEqual({ kind: 'allow', updates: { department: 'Legal', login: 'a@example.com' } })
+    expect(await callInlineHook(target, attempt)).toEqual({ kind: 'allow', updates: { department: 'Legal', login: 'a@example.com' } })
     hook.respond(() => ({
       commands: [{ type: 'com.okta.user.profile.update', value: { department: 'Finance' } }],
       error: { errorSummary: 'No', errorCauses: [{ errorSummary: 'Bad email', location: 'data.userProfile.email' }] },
     }))
-    expect(await callRegistrationHook(target, attempt)).toEqual({
+    expect(await callInlineHook(target, attempt)).toEqual({
       kind: 'deny',
       causes: [{ errorSummary: 'Bad email', location: 'data.userProfile.email' }],
     })
@@ -91,8 +91,8 @@ describe('calling the registration hook as Okta does', () => {
 
   it('tells a DENY without an error object from an error without causes', async () => {
     hook.respond(() => ({ commands: [{ type: 'com.okta.action.update', value: { registration: 'DENY' } }] }))
-    expect(await callRegistrationHook(target, attempt)).toEqual({ kind: 'deny' })
+    expect(await callInlineHook(target, attempt)).toEqual({ kind: 'deny' })
     hook.respond(() => ({ error: { errorSummary: 'Nope' } }))
-    expect(await callRegistrationHook(target, attempt)).toEqual({ kind: 'deny', causes: [] })
+    expect(await callInlineHook(target, attempt)).toEqual({ kind: 'deny', causes: [] })
   })
 })
