@@ -54,8 +54,13 @@ export const launchBrowser = (): Promise<Browser> =>
   })
 
 /** A fresh context per test: no widget transaction or cached well-known leaks from one test into another. */
-export async function openPage(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 1100 } })
+export async function openPage(
+  browser: Browser,
+  url: string,
+  /** The browser's language (navigator.languages, Accept-Language) and window size. */
+  { locale, viewport = { width: 1000, height: 1100 } }: { locale?: string; viewport?: { width: number; height: number } } = {},
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport, locale })
   const tab = await context.newPage()
   const problems: string[] = []
   tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
@@ -83,8 +88,8 @@ export const screenshotPath = (name: string, generation: WidgetGeneration) =>
  * A page's sign-up form, with the method of every registration request the widget sends (to prove none
  * was sent) and the profile each one carried.
  */
-export async function openSignUpForm(browser: Browser, url: string) {
-  const opened = await openPage(browser, url)
+export async function openSignUpForm(browser: Browser, url: string, options: Parameters<typeof openPage>[2] = {}) {
+  const opened = await openPage(browser, url, options)
   const registrations: string[] = []
   const profiles: Array<Record<string, unknown>> = []
   opened.page.on('request', (request) => {

@@ -44,8 +44,8 @@ describe.each(GENERATIONS)('the embedded page with the kit, on the real %s widge
     await context.close()
   })
 
-  async function openForm(on: Server = server) {
-    ;({ context, page, problems, registrations, profiles } = await openSignUpForm(browser, on.url))
+  async function openForm(on: Server = server, options: Parameters<typeof openSignUpForm>[2] = {}) {
+    ;({ context, page, problems, registrations, profiles } = await openSignUpForm(browser, on.url, options))
   }
 
   /** Presses Tab until the focused element matches, as a keyboard user moves through the form. */
@@ -90,6 +90,33 @@ describe.each(GENERATIONS)('the embedded page with the kit, on the real %s widge
     expect(await fieldError(page, 'department').textContent()).toContain('Did you mean Engineering?')
     expect(registrations).toEqual([])
     await page.screenshot({ path: screenshotPath('kit-errors', generation) })
+  })
+
+  // Gen3 marks any field it is told is optional as "Optional", so there it keeps its own required checks.
+  it.runIf(generation === 'gen2')('shows a blank field and a refused email together, after one submit, with no request', async () => {
+    await openForm()
+    await fillSignUp(page, registrant({ firstName: '', email: 'ada@example.org', department: 'Legal' }))
+    await submitSignUp(page)
+    await expect.poll(() => fieldError(page, 'email').textContent()).toContain('Only example.com addresses can register.')
+    expect(await fieldError(page, 'firstName').count()).toBe(1)
+    expect(await page.getByText('Optional').filter({ visible: true }).count()).toBe(0)
+    expect(registrations).toEqual([])
+  })
+
+  it('fits a 320 px wide screen: nothing clipped, no sideways scrolling', async () => {
+    await openForm(server, { viewport: { width: 320, height: 900 } })
+    await fillSignUp(page, registrant({ acceptTerms: false, email: 'ada@example.org' }))
+    await submitSignUp(page)
+    await expect.poll(() => fieldError(page, 'email').count()).toBe(1)
+    const overflow = await page.evaluate(() => {
+      const wide = [...document.querySelectorAll('#okta-sign-in *')].filter((element) => {
+        const box = element.getBoundingClientRect()
+        return box.width > 0 && (box.right > document.documentElement.clientWidth + 0.5 || box.left < -0.5)
+      })
+      return { scrolls: document.documentElement.scrollWidth > document.documentElement.clientWidth, wide: wide.map((element) => element.outerHTML.slice(0, 80)) }
+    })
+    expect(overflow).toEqual({ scrolls: false, wide: [] })
+    await page.screenshot({ path: screenshotPath('form-320px', generation), fullPage: true })
   })
 
   it('registers with the keyboard alone, picking the department from the type-ahead list', async () => {

@@ -55,10 +55,10 @@ describe('registrationKit', () => {
     const onFailure = vi.fn()
     config.registration!.preSubmit!({ userProfile: { department: '', termsAccepted: false } }, vi.fn(), onFailure)
     expect(onFailure).toHaveBeenCalledWith({
-      errorSummary: policy.messages.summary,
+      errorSummary: policy.messages.en!.summary,
       errorCauses: [
-        { property: 'userProfile.department', errorSummary: policy.messages.departmentRequired },
-        { property: 'userProfile.termsAccepted', errorSummary: policy.messages.termsNotAccepted },
+        { property: 'userProfile.department', errorSummary: policy.messages.en!.departmentRequired },
+        { property: 'userProfile.termsAccepted', errorSummary: policy.messages.en!.termsNotAccepted },
       ],
     })
     expect(pagePreSubmit).not.toHaveBeenCalled()
@@ -67,26 +67,85 @@ describe('registrationKit', () => {
   it('upgrades the sign-up form once per render and reports errors and accepted registrations', () => {
     const signIn = fakeSignIn()
     const onError = vi.fn()
+    const onDenied = vi.fn()
     const onPostSubmit = vi.fn()
     const config: WidgetConfig = {}
-    handle = registrationKit(signIn, config, { policy, onError, onPostSubmit })
+    handle = registrationKit(signIn, config, { policy, onError, onDenied, onPostSubmit })
     renderSignUpForm()
     signIn.emit('afterRender', { formName: 'enroll-profile' })
     signIn.emit('afterRender', { formName: 'enroll-profile' })
     expect(screen.getAllByRole('combobox', { name: 'Department' })).toHaveLength(1)
     expect(screen.getAllByRole('link', { name: /Terms of Service/ })).toHaveLength(1)
+    const denial = policy.messages.fr!.freeEmail.replace('{domain}', 'gmail.com')
     signIn.emit('afterError', { formName: 'enroll-profile' }, {
-      xhr: { responseJSON: { errorCauses: [{ property: 'userProfile.email', errorSummary: ['Only example.com emails can register.'] }], errorSummary: '' } },
+      xhr: {
+        responseJSON: {
+          errorCauses: [
+            { property: 'userProfile.email', errorSummary: [denial] },
+            { property: 'userProfile.department', errorSummary: ['Not a department we know.'] },
+          ],
+          errorSummary: '',
+        },
+      },
     })
-    expect(onError).toHaveBeenCalledWith({
+    const serverEvent = {
       formName: 'enroll-profile',
+      source: 'server',
       errorSummary: '',
-      errorCauses: [{ property: 'userProfile.email', errorSummary: ['Only example.com emails can register.'] }],
-    })
+      problems: [
+        { attribute: 'email', reason: 'FREE_EMAIL_PROVIDER', message: denial },
+        { attribute: 'department', reason: 'UNKNOWN', message: 'Not a department we know.' },
+      ],
+      errorCauses: [
+        { property: 'userProfile.email', errorSummary: [denial] },
+        { property: 'userProfile.department', errorSummary: ['Not a department we know.'] },
+      ],
+    }
+    expect(onError).toHaveBeenCalledWith(serverEvent)
+    expect(onDenied).toHaveBeenCalledWith(serverEvent)
+
+    // The kit's own rejection: reported once as the kit's, though Gen2 passes it through afterError too.
+    onError.mockClear()
+    onDenied.mockClear()
+    const onFailure = vi.fn()
+    config.registration!.preSubmit!({ userProfile: { department: 'Legal', termsAccepted: false } }, vi.fn(), onFailure)
+    signIn.emit('afterError', { formName: 'enroll-profile' }, { xhr: { responseJSON: { ...onFailure.mock.calls[0]![0], errorCauses: onFailure.mock.calls[0]![0].errorCauses.map((cause: { property: string; errorSummary: string }) => ({ ...cause, errorSummary: [cause.errorSummary] })) } } })
+    expect(onError).toHaveBeenCalledTimes(1)
+    expect(onError.mock.calls[0]![0]).toMatchObject({ source: 'kit', problems: [{ attribute: 'termsAccepted', reason: 'TERMS_NOT_ACCEPTED' }] })
+    expect(onDenied).not.toHaveBeenCalled()
     const next = vi.fn()
     config.registration!.postSubmit!('ada@example.com', next, vi.fn())
     expect(onPostSubmit).toHaveBeenCalledWith('ada@example.com')
     expect(next).toHaveBeenCalledWith('ada@example.com')
+  })
+
+  it('takes the required checks over from Gen2, so blank fields and policy problems show at once', () => {
+    const pageParseSchema = vi.fn((schema: unknown, onSuccess: (schema: unknown) => void) => onSuccess(schema))
+    const config: WidgetConfig = { registration: { parseSchema: pageParseSchema } }
+    handle = registrationKit(fakeSignIn(), config, { policy })
+    const schema = [
+      { name: 'userProfile.firstName', required: true },
+      { name: 'userProfile.department', required: true },
+      { name: 'userProfile.costCenter', required: true },
+      { name: 'credentials.passcode', required: true },
+    ]
+    const onSuccess = vi.fn()
+    config.registration!.parseSchema!(schema, onSuccess, vi.fn())
+    expect(pageParseSchema.mock.calls[0]![0]).toEqual([
+      { name: 'userProfile.firstName', required: false },
+      { name: 'userProfile.department', required: false },
+      { name: 'userProfile.costCenter', required: false },
+      { name: 'credentials.passcode', required: true },
+    ])
+    expect(onSuccess).toHaveBeenCalledTimes(1)
+    renderSignUpForm()
+    document.querySelector('form')!.insertAdjacentHTML('afterbegin', '<input name="userProfile.costCenter"><input name="userProfile.email">')
+    const onFailure = vi.fn()
+    config.registration!.preSubmit!({ userProfile: { email: 'ada@gmail.com', department: 'Legal', termsAccepted: true } }, vi.fn(), onFailure)
+    expect(onFailure.mock.calls[0]![0].errorCauses).toEqual([
+      { property: 'userProfile.email', errorSummary: 'Use your work email address. Only example.com addresses can register.' },
+      { property: 'userProfile.costCenter', errorSummary: 'This field cannot be left blank' },
+    ])
   })
 
   it('undoes everything on destroy: callbacks, listeners, markup and styles', () => {

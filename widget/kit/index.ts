@@ -3,6 +3,7 @@ export type {
   RegistrationKitHandle,
   RegistrationKitOptions,
   RegistrationErrorEvent,
+  RegistrationProblem,
   RegistrationCallbacks,
   RegistrationData,
   RegistrationFailure,
@@ -10,7 +11,7 @@ export type {
   SignInWidget,
   WidgetConfig,
 } from './types.ts'
-export { DEFAULT_TEXTS, type KitTexts } from './texts.ts'
+export { SHIPPED_TEXTS, resolveTexts, type KitTexts, type KitTextOverrides, type LocalizedTexts, type PluralText } from './texts.ts'
 export { createDepartmentPicker, type DepartmentPicker } from './departmentPicker/departmentPicker.ts'
 export { inlineSource, remoteSource, type DepartmentSource } from './departmentPicker/departmentSource.ts'
 export { applyConsent, type ConsentTarget } from './consent/consent.ts'

@@ -1,24 +1,34 @@
 import { compilePolicy, type RegistrationPolicy } from '../../policy/index.ts'
-import { safeLinkUrl } from './consent/links.ts'
 import type { ConsentLinks } from './consent/consentSentence.ts'
+import { safeLinkUrl } from './consent/links.ts'
 import { inlineSource, remoteSource, type DepartmentSource } from './departmentPicker/departmentSource.ts'
+import { messageExplainer, rejectionEvent, serverErrorEvent } from './errorEvent.ts'
 import { injectStyles } from './styles.ts'
-import { resolveTexts, type KitTexts } from './texts.ts'
-import type { RegistrationFailure, RegistrationKitOptions, WidgetConfig } from './types.ts'
-import type { FormFields } from './validation/profileCheck.ts'
-import { registrationHooks, type RegistrationHooksOptions } from './validation/registrationHooks.ts'
+import { resolveTexts, type LocalizedTexts } from './texts.ts'
+import type { RegistrationErrorEvent, RegistrationKitOptions, WidgetConfig } from './types.ts'
+import type { FormFields, FormView, ProfileCheck } from './validation/profileCheck.ts'
+import { CHAINED_CALLBACKS, registrationHooks, type RegistrationHooksOptions } from './validation/registrationHooks.ts'
+
+const SIGN_UP_FORM = 'enroll-profile'
 
 /** What both widget generations' adapters build the same way from the kit's options. */
 export interface KitSetup {
-  texts: KitTexts
   policy: RegistrationPolicy
   links: ConsentLinks
   source: DepartmentSource
+  /** The kit's texts in the widget's language. */
+  texts(language: string | undefined): LocalizedTexts
   /**
    * Chains the kit's `preSubmit`/`postSubmit` into `config.registration`, which the widget reads at
-   * `renderEl`. `onRejected` hears the kit's own rejections. Returns the undo.
+   * `renderEl`, and reports the kit's own rejections to the page. Returns the undo.
    */
-  chainRegistration(currentForm: () => FormFields | undefined, onRejected?: (failure: RegistrationFailure) => void): () => void
+  chainRegistration(currentForm: () => FormView | undefined, options: Pick<RegistrationHooksOptions, 'takeOverRequired'>): () => void
+  /**
+   * Reports what the widget's `afterError` saw: the server's refusal (`onError`, then `onDenied`). Gen2
+   * also passes the kit's own rejections through `afterError`; those were reported already. Returns the
+   * event, or `undefined` for the kit's own.
+   */
+  reportWidgetError(context: unknown, error: unknown): RegistrationErrorEvent | undefined
   /** Removes the kit's stylesheet. */
   removeStyles(): void
 }
@@ -30,16 +40,49 @@ export function kitSetup(config: WidgetConfig, options: RegistrationKitOptions):
   const limit = options.departmentLimit ?? 8
   const inline = inlineSource(policy.departments, limit)
   const nonce = options.styleNonce ?? (typeof config.cspNonce === 'string' ? config.cspNonce : undefined)
+  const explain = messageExplainer(policy)
+  const localized = new Map<string | undefined, LocalizedTexts>()
+  const texts = (language: string | undefined) => {
+    let found = localized.get(language)
+    if (!found) localized.set(language, (found = resolveTexts(language, options.texts)))
+    return found
+  }
+  let lastRejection: Extract<ProfileCheck, { ok: false }> | undefined
+
+  const onChecked = (check: ProfileCheck) => {
+    lastRejection = check.ok ? undefined : check
+    if (!check.ok) options.onError?.(rejectionEvent(SIGN_UP_FORM, check.failure, check.issues))
+  }
+  const isLastRejection = (event: RegistrationErrorEvent) =>
+    lastRejection !== undefined &&
+    JSON.stringify(event.errorCauses) ===
+      JSON.stringify(lastRejection.failure.errorCauses.map(({ property, errorSummary }) => ({ property, errorSummary: [errorSummary] })))
+
   return {
-    texts: resolveTexts(options.texts),
     policy,
     links: {
       termsUrl: safeLinkUrl(consent.termsUrl, doc.baseURI),
       privacyUrl: safeLinkUrl(consent.privacyUrl, doc.baseURI),
     },
     source: options.departmentsUrl ? remoteSource(options.departmentsUrl, limit, inline) : inline,
-    chainRegistration: (currentForm, onRejected) =>
-      chainRegistration(config, { policy, currentForm, onRejected, onPostSubmit: options.onPostSubmit }),
+    texts,
+    chainRegistration(currentForm, { takeOverRequired }) {
+      const withTexts = (): FormFields | undefined => {
+        const form = currentForm()
+        return form && { ...form, blankMessage: texts(form.locale).fieldRequired }
+      }
+      return chainRegistration(config, { policy, currentForm: withTexts, onChecked, takeOverRequired, onPostSubmit: options.onPostSubmit })
+    },
+    reportWidgetError(context, error) {
+      const event = serverErrorEvent(context, error, explain)
+      if (isLastRejection(event)) {
+        lastRejection = undefined
+        return undefined
+      }
+      options.onError?.(event)
+      if (event.formName === SIGN_UP_FORM) options.onDenied?.(event)
+      return event
+    },
     removeStyles: injectStyles(doc, nonce),
   }
 }
@@ -47,12 +90,12 @@ export function kitSetup(config: WidgetConfig, options: RegistrationKitOptions):
 function chainRegistration(config: WidgetConfig, options: RegistrationHooksOptions): () => void {
   const created = config.registration === undefined
   const registration = (config.registration ??= {})
-  const original = { preSubmit: registration.preSubmit, postSubmit: registration.postSubmit }
+  const original = { parseSchema: registration.parseSchema, preSubmit: registration.preSubmit, postSubmit: registration.postSubmit }
   const hooks = registrationHooks(original, options)
   Object.assign(registration, hooks)
   return () => {
     // Give the page back its own callbacks, unless it replaced ours in the meantime.
-    for (const name of ['preSubmit', 'postSubmit'] as const) {
+    for (const name of CHAINED_CALLBACKS) {
       if (registration[name] !== hooks[name]) continue
       if (original[name]) registration[name] = original[name] as never
       else delete registration[name]

@@ -1,5 +1,5 @@
-import type { Policy } from '../../policy/index.ts'
-import type { KitTexts } from './texts.ts'
+import type { Policy, ReasonCode } from '../../policy/index.ts'
+import type { KitTextOverrides } from './texts.ts'
 
 /** One field error as the widget's registration callbacks take it. */
 export interface FieldError {
@@ -48,10 +48,24 @@ export interface SignInWidget {
   afterTransform?: unknown
 }
 
-/** A registration error as analytics receive it, whether the kit or the server found it. */
+/** One problem under one field, with the rule that found it (`UNKNOWN`: a server message the policy does not hold). */
+export interface RegistrationProblem {
+  /** The profile attribute, e.g. `email`. */
+  attribute: string
+  /** `REQUIRED`: a required field the policy has no rule for was left blank. */
+  reason: ReasonCode | 'REQUIRED' | 'UNKNOWN'
+  /** The text the user sees under the field. */
+  message: string
+}
+
+/** A registration error as the page receives it, whether the kit or the server found it. */
 export interface RegistrationErrorEvent {
   formName: string | undefined
+  /** `kit`: found in the browser, nothing was sent; `server`: Okta or the registration hook refused. */
+  source: 'kit' | 'server'
   errorSummary: string
+  problems: RegistrationProblem[]
+  /** The widget's own shape of the same errors. */
   errorCauses: Array<{ property: string; errorSummary: string[] }>
 }
 
@@ -60,8 +74,11 @@ export interface RegistrationKitOptions {
   policy: Policy
   /** `GET <url>?q=&limit=` returning `{ results: [{ name }] }`; without it, or when it fails, the policy's directory is searched. */
   departmentsUrl?: string
-  /** Overrides for the kit's own texts (consent sentence, link names, picker announcements). */
-  texts?: Partial<KitTexts>
+  /**
+   * The kit's own texts per language (`{ en: {…}, fr: {…} }`): your wording, or a language the kit does
+   * not ship. The kit follows the language the widget renders.
+   */
+  texts?: KitTextOverrides
   /** Also check the progressive-profile form (`/idp/idx/enroll/update`). Default: registration only. */
   progressiveProfile?: boolean
   /** How many departments the picker lists at once. Default 8. */
@@ -72,6 +89,8 @@ export interface RegistrationKitOptions {
   onPostSubmit?: (email: string) => void
   /** Called for every error the widget shows on a form: the kit's own checks and the server's. */
   onError?: (event: RegistrationErrorEvent) => void
+  /** Called when the server refused the registration (a hook DENY, Okta's own checks), after `onError`. */
+  onDenied?: (event: RegistrationErrorEvent) => void
 }
 
 export interface RegistrationKitHandle {

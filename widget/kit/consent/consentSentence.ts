@@ -37,8 +37,9 @@ export function consentSentence(doc: Document, template: string, links: ConsentL
     }
     const link = Object.assign(doc.createElement('a'), { href: part.link.href, ...LINK_ATTRIBUTES })
     const hint = Object.assign(doc.createElement('span'), { className: HINT_CLASS })
-    hint.append(doc.createTextNode(texts.opensInNewTab))
-    link.append(doc.createTextNode(`${part.link.name} `), hint)
+    // The space goes into the hidden hint: the visible link text ends with the name, not a stray space.
+    hint.append(doc.createTextNode(` ${texts.opensInNewTab}`))
+    link.append(doc.createTextNode(part.link.name), hint)
     fragment.append(link)
   }
   return fragment
@@ -58,7 +59,7 @@ export function consentSentenceHtml(template: string, links: ConsentLinks, texts
       const { target, rel, className } = LINK_ATTRIBUTES
       return (
         `<a href="${escapeHtml(part.link.href)}" target="${target}" rel="${rel}" class="${className}">` +
-        `${escapeHtml(part.link.name)} <span class="${HINT_CLASS}">${escapeHtml(texts.opensInNewTab)}</span></a>`
+        `${escapeHtml(part.link.name)}<span class="${HINT_CLASS}"> ${escapeHtml(texts.opensInNewTab)}</span></a>`
       )
     })
     .join('')

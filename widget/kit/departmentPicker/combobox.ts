@@ -1,5 +1,5 @@
 import type { DepartmentMatch } from '../../../policy/index.ts'
-import { countText, type KitTexts } from '../texts.ts'
+import type { LocalizedTexts } from '../texts.ts'
 import { AttributeLedger, DescribedBy } from './attributeLedger.ts'
 import { optionView } from './optionView.ts'
 
@@ -28,12 +28,15 @@ let instances = 0
  */
 export class Combobox {
   readonly #input: HTMLInputElement
-  readonly #texts: KitTexts
+  readonly #texts: LocalizedTexts
   readonly #callbacks: ComboboxCallbacks
   readonly #required: boolean
   readonly #anchor: Element
   readonly #ledger = new AttributeLedger()
+  /** Floats under the field: the listbox and, when it holds only the first matches, a line saying so. */
+  readonly #popup: HTMLElement
   readonly #listbox: HTMLUListElement
+  readonly #more: HTMLElement
   readonly #status: HTMLElement
   readonly #noMatches: HTMLElement
   readonly #describedBy: DescribedBy
@@ -44,7 +47,7 @@ export class Combobox {
   #swallowEscapeKeyup = false
   #started = false
 
-  constructor(input: HTMLInputElement, texts: KitTexts, options: ComboboxOptions, callbacks: ComboboxCallbacks) {
+  constructor(input: HTMLInputElement, texts: LocalizedTexts, options: ComboboxOptions, callbacks: ComboboxCallbacks) {
     this.#input = input
     this.#texts = texts
     this.#required = options.required
@@ -56,7 +59,14 @@ export class Combobox {
     this.#listbox.id = `${id}-listbox`
     this.#listbox.className = 'rk-listbox'
     this.#listbox.setAttribute('role', 'listbox')
-    this.#listbox.hidden = true
+    this.#more = doc.createElement('div')
+    this.#more.className = 'rk-more'
+    // The live region says the same to screen readers.
+    this.#more.setAttribute('aria-hidden', 'true')
+    this.#popup = doc.createElement('div')
+    this.#popup.className = 'rk-popup'
+    this.#popup.hidden = true
+    this.#popup.append(this.#listbox, this.#more)
     const label = input.labels?.[0]
     if (label) {
       // The listbox shares the field's name; the label gets an id only if it has none.
@@ -75,7 +85,7 @@ export class Combobox {
   }
 
   get isOpen(): boolean {
-    return !this.#listbox.hidden
+    return !this.#popup.hidden
   }
 
   start(): void {
@@ -89,7 +99,7 @@ export class Combobox {
     if (this.#required) this.#ledger.set(input, 'aria-required', 'true')
     // The browser's own autofill list would cover the listbox.
     this.#ledger.set(input, 'autocomplete', 'off')
-    this.#anchor.after(this.#listbox, this.#noMatches, this.#status)
+    this.#anchor.after(this.#popup, this.#noMatches, this.#status)
     for (const [target, type, listener] of this.#listeners()) target.addEventListener(type, listener)
   }
 
@@ -108,8 +118,10 @@ export class Combobox {
       [this.#input, 'compositionstart', this.#onCompositionStart],
       [this.#input, 'compositionend', this.#onCompositionEnd],
       [this.#input, 'blur', this.#onBlur],
-      [this.#listbox, 'mousedown', this.#keepFocus as EventListener],
+      [this.#popup, 'mousedown', this.#keepFocus as EventListener],
       [this.#listbox, 'click', this.#onClick as EventListener],
+      // A submit (Enter with no option to pick, or the button) leaves no list open over the result.
+      ...(this.#input.form ? [[this.#input.form, 'submit', this.#onSubmit] as [EventTarget, string, EventListener]] : []),
     ]
   }
 
@@ -117,14 +129,17 @@ export class Combobox {
   destroy(): void {
     this.stop()
     this.#describedBy.disconnect()
-    this.#listbox.remove()
+    this.#popup.remove()
     this.#noMatches.remove()
     this.#status.remove()
     this.#ledger.restore()
   }
 
-  /** Shows the matches for the current text; opens the list only while the user is in the field. */
-  show(matches: DepartmentMatch[]): void {
+  /**
+   * Shows the matches for the current text (`total`: how many match in all, when the list holds fewer);
+   * opens the list only while the user is in the field.
+   */
+  show(matches: DepartmentMatch[], total = matches.length): void {
     if (!this.#started) return
     const doc = this.#input.ownerDocument
     this.#matches = matches
@@ -134,7 +149,10 @@ export class Combobox {
     const noMatches = matches.length === 0 && this.#input.value.trim() !== '' && doc.activeElement === this.#input
     this.#noMatches.hidden = !noMatches
     this.#describedBy.toggle(this.#noMatches.id, noMatches)
-    this.#status.textContent = countText(this.#texts, matches.length)
+    this.#status.textContent = this.#texts.countText(matches.length, total)
+    const cut = total > matches.length
+    this.#more.hidden = !cut
+    this.#more.textContent = cut ? this.#status.textContent : ''
     const pending = this.#pending
     this.#pending = null
     if (matches.length === 0 || (pending === null && doc.activeElement !== this.#input)) {
@@ -162,7 +180,7 @@ export class Combobox {
   }
 
   #setOpen(open: boolean): void {
-    this.#listbox.hidden = !open
+    this.#popup.hidden = !open
     this.#ledger.set(this.#input, 'aria-expanded', String(open))
     if (!open) this.#setActive(-1)
   }
@@ -268,6 +286,11 @@ export class Combobox {
     this.#pending = null
     // The list floats, the "no matches" note is in the flow: hiding it here would move everything below
     // it between the press and the release of a click on the submit button or a link.
+    this.#setOpen(false)
+  }
+
+  readonly #onSubmit = (): void => {
+    // The list goes; the "no matches" note stays: it still describes the value being submitted.
     this.#setOpen(false)
   }
 

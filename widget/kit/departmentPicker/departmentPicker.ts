@@ -1,4 +1,4 @@
-import type { KitTexts } from '../texts.ts'
+import type { LocalizedTexts } from '../texts.ts'
 import { Combobox, commitEvent, type ComboboxOptions } from './combobox.ts'
 import type { DepartmentSource } from './departmentSource.ts'
 
@@ -15,7 +15,7 @@ export interface DepartmentPicker {
 export function createDepartmentPicker(
   input: HTMLInputElement,
   source: DepartmentSource,
-  texts: KitTexts,
+  texts: LocalizedTexts,
   options: ComboboxOptions = { required: false },
 ): DepartmentPicker {
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -28,9 +28,9 @@ export function createDepartmentPicker(
       const controller = (inFlight = new AbortController())
       const run = () => {
         source.search(query, controller.signal).then(
-          (matches) => {
+          ({ matches, total }) => {
             // An answer to a query the user has already typed past is dropped.
-            if (!controller.signal.aborted && input.value === query) combobox.show(matches)
+            if (!controller.signal.aborted && input.value === query) combobox.show(matches, total)
           },
           () => {},
         )

@@ -1,33 +1,36 @@
 import { applyConsent } from '../consent/consent.ts'
 import { createDepartmentPicker, isUpgraded, type DepartmentPicker } from '../departmentPicker/departmentPicker.ts'
-import { toErrorEvent } from '../errorEvent.ts'
+import { AttributeLedger } from '../departmentPicker/attributeLedger.ts'
 import { kitSetup } from '../kitSetup.ts'
 import type { RegistrationKitOptions, SignInWidget, WidgetConfig } from '../types.ts'
-import type { FormFields } from '../validation/profileCheck.ts'
-import { findEnrollProfileForm, isProfileUpdate } from './gen2Form.ts'
+import type { FormView } from '../validation/profileCheck.ts'
+import { findEnrollProfileForm, isProfileUpdate, widgetLanguage } from './gen2Form.ts'
 
 const SIGN_UP_FORM = 'enroll-profile'
+// An attribute the kit's stylesheet hides: Gen2's own rules would override `hidden`.
+const HIDDEN = 'data-rk-hidden'
 
 /**
  * Attaches the kit to a Gen2 widget: registration callbacks chained into `config.registration` (read by
  * the widget at `renderEl`), DOM upgrades from `afterRender` (Gen2 `after` hooks run before the first form
- * exists), analytics from `afterError` (Gen2 reports the kit's rejections there too). Returns the undo.
+ * exists), errors from `afterError`, where Gen2 reports the kit's rejections and the server's. Returns the undo.
  */
 export function attachGen2(signIn: SignInWidget, config: WidgetConfig, options: RegistrationKitOptions): () => void {
   const doc = document
   const kit = kitSetup(config, options)
-  const { consent, department } = options.policy
+  const { consent, department, locale } = options.policy
+  const hidden = new AttributeLedger()
   let undoConsent = () => {}
   let picker: DepartmentPicker | undefined
 
-  const currentForm = (): FormFields | undefined => {
+  const currentForm = (): FormView | undefined => {
     const form = findEnrollProfileForm(doc)
     if (!form) return undefined
     const update = isProfileUpdate(signIn)
     if (update && !options.progressiveProfile) return undefined
-    return { mode: update ? 'profileUpdate' : 'registration', has: (attribute) => form.input(attribute) !== null }
+    return { mode: update ? 'profileUpdate' : 'registration', has: (attribute) => form.input(attribute) !== null, locale: widgetLanguage(signIn) }
   }
-  const undoRegistration = kit.chainRegistration(currentForm)
+  const undoRegistration = kit.chainRegistration(currentForm, { takeOverRequired: true })
 
   const onAfterRender = (context: { formName?: string } | undefined) => {
     if (context?.formName !== SIGN_UP_FORM) {
@@ -38,19 +41,30 @@ export function attachGen2(signIn: SignInWidget, config: WidgetConfig, options: 
     }
     const form = findEnrollProfileForm(doc)
     if (!form) return
+    const texts = kit.texts(widgetLanguage(signIn))
     // Terms belong to sign-up only; the progressive-profile form is for people who already agreed.
     if (!isProfileUpdate(signIn)) {
       undoConsent =
-        applyConsent({ label: form.checkboxLabel(consent.attribute), submitBar: form.submitBar() }, kit.links, kit.texts) ??
-        undoConsent
+        applyConsent({ label: form.checkboxLabel(consent.attribute), submitBar: form.submitBar() }, kit.links, texts) ?? undoConsent
     }
+    // The kit fills the language field itself: the user has nothing to type there.
+    const localeField = locale.attribute ? form.fieldset(locale.attribute) : null
+    if (localeField) hidden.set(localeField, HIDDEN, '')
     const input = form.input(department.attribute)
     if (input && !isUpgraded(input)) {
       picker?.destroy()
-      picker = createDepartmentPicker(input, kit.source, kit.texts, { required: department.required, anchor: form.fieldBox(input) })
+      picker = createDepartmentPicker(input, kit.source, texts, { required: department.required, anchor: form.fieldBox(input) })
     }
   }
-  const onAfterError = (context: unknown, error: unknown) => options.onError?.(toErrorEvent(context, error))
+  const onAfterError = (context: { formName?: string } | undefined, error: unknown) => {
+    const event = kit.reportWidgetError(context, error)
+    if (context?.formName !== SIGN_UP_FORM || (event && event.problems.length === 0)) return
+    // Gen2's banner is always its generic sentence; the policy's summary says what to do, in the user's language.
+    requestAnimationFrame(() => {
+      const banner = findEnrollProfileForm(doc)?.errorBanner()
+      if (banner) banner.textContent = kit.policy.messages(widgetLanguage(signIn)).summary
+    })
+  }
 
   signIn.on('afterRender', onAfterRender)
   signIn.on('afterError', onAfterError)
@@ -60,6 +74,7 @@ export function attachGen2(signIn: SignInWidget, config: WidgetConfig, options: 
     signIn.off?.('afterError', onAfterError)
     picker?.destroy()
     undoConsent()
+    hidden.restore()
     kit.removeStyles()
     undoRegistration()
   }

@@ -8,7 +8,11 @@ export interface Gen2Form {
   checkboxLabel(attribute: string): HTMLElement | null
   /** The bordered box Gen2 draws around a text input (a fixed-height span): popups go after it, not inside. */
   fieldBox(input: HTMLInputElement): Element
+  /** The wrapper of one field: label, input and error. */
+  fieldset(attribute: string): HTMLElement | null
   submitBar(): HTMLElement | null
+  /** The text of the form's error banner, once the widget shows one. */
+  errorBanner(): HTMLElement | null
 }
 
 export function findEnrollProfileForm(doc: Document): Gen2Form | undefined {
@@ -25,12 +29,23 @@ export function findEnrollProfileForm(doc: Document): Gen2Form | undefined {
       return input ? form.querySelector<HTMLElement>(`label[data-se-for-name="${byName(attribute)}"]`) : null
     },
     fieldBox: (input) => input.closest('.o-form-control') ?? input,
+    fieldset: (attribute) => form.querySelector<HTMLElement>(`[data-se="o-form-fieldset-${byName(attribute)}"]`),
     submitBar: () => form.querySelector<HTMLElement>('.o-form-button-bar'),
+    errorBanner: () => form.querySelector<HTMLElement>('.o-form-error-container .okta-form-infobox-error p'),
   }
 }
 
 interface Gen2Internals {
-  router?: { appState?: { getCurrentViewState?(): { href?: string } | undefined } }
+  router?: {
+    appState?: { getCurrentViewState?(): { href?: string } | undefined }
+    settings?: { get?(name: string): unknown }
+  }
+}
+
+/** The language Gen2 resolved (from its config or the browser's languages) and renders in. */
+export function widgetLanguage(signIn: unknown): string | undefined {
+  const code = (signIn as Gen2Internals).router?.settings?.get?.('languageCode')
+  return typeof code === 'string' ? code : undefined
 }
 
 /**

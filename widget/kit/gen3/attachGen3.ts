@@ -1,10 +1,19 @@
 import { consentSentenceHtml } from '../consent/consentSentence.ts'
 import { createDepartmentPicker, type DepartmentPicker } from '../departmentPicker/departmentPicker.ts'
-import { rejectionEvent, toErrorEvent } from '../errorEvent.ts'
 import { kitSetup } from '../kitSetup.ts'
 import type { RegistrationKitOptions, SignInWidget, WidgetConfig } from '../types.ts'
-import type { FormFields } from '../validation/profileCheck.ts'
-import { fieldBox, findForm, findInput, isProfileUpdate, placeConsent, type Gen3SignInWidget } from './gen3Form.ts'
+import type { FormView } from '../validation/profileCheck.ts'
+import {
+  fieldBox,
+  fieldNames,
+  findForm,
+  findInput,
+  isProfileUpdate,
+  placeConsent,
+  removeField,
+  widgetLanguage,
+  type Gen3SignInWidget,
+} from './gen3Form.ts'
 
 const SIGN_UP_FORM = 'enroll-profile'
 
@@ -13,7 +22,7 @@ const SIGN_UP_FORM = 'enroll-profile'
  * - consent through `afterTransform`, which rebuilds the form's schema on every render (so the change is
  *   made again each time and never piles up);
  * - the registration callbacks in `config.registration`, as on Gen2; Gen3 reports only the server's
- *   errors to `afterError`, so the kit reports its own rejections itself;
+ *   errors to `afterError`, and the kit reports its own rejections itself;
  * - the picker on the rendered input: Gen3's render events fire before Preact commits the new form, so a
  *   MutationObserver attaches it when the department input appears, and again when the form is mounted anew.
  * Returns the undo.
@@ -25,29 +34,36 @@ export function attachGen3(
 ): () => void {
   const doc = document
   const kit = kitSetup(config, options)
-  const { consent, department } = options.policy
-  const consentHtml = {
-    label: consentSentenceHtml(kit.texts.consentLabel, kit.links, kit.texts),
-    notice: consentSentenceHtml(kit.texts.consentNotice, kit.links, kit.texts),
-  }
+  const { consent, department, locale } = options.policy
   let active = true
   let profileUpdate = false
+  let attributes = new Set<string>()
 
   // Gen3 offers no way to remove a transform: after destroy() it does nothing, and the next render is Okta's own.
   signIn.afterTransform(SIGN_UP_FORM, (context) => {
     if (!active) return
     profileUpdate = isProfileUpdate(context)
-    // Terms belong to sign-up only; the progressive-profile form is for people who already agreed.
     const elements = context.formBag?.uischema?.elements
-    if (!profileUpdate && elements) placeConsent(elements, consent.attribute, consentHtml)
+    if (!elements) return
+    attributes = fieldNames(elements)
+    // The kit fills the language field itself (see checkProfile): the user has nothing to type there.
+    if (locale.attribute) removeField(elements, locale.attribute)
+    // Terms belong to sign-up only; the progressive-profile form is for people who already agreed.
+    if (profileUpdate) return
+    const texts = kit.texts(widgetLanguage(doc))
+    placeConsent(elements, consent.attribute, {
+      label: consentSentenceHtml(texts.consentLabel, kit.links, texts),
+      notice: consentSentenceHtml(texts.consentNotice, kit.links, texts),
+    })
   })
 
-  const currentForm = (): FormFields | undefined => {
-    const form = findForm(doc)
-    if (!form || (profileUpdate && !options.progressiveProfile)) return undefined
-    return { mode: profileUpdate ? 'profileUpdate' : 'registration', has: (attribute) => findInput(form, attribute) !== null }
+  const currentForm = (): FormView | undefined => {
+    if (!findForm(doc) || (profileUpdate && !options.progressiveProfile)) return undefined
+    return { mode: profileUpdate ? 'profileUpdate' : 'registration', has: (attribute) => attributes.has(attribute), locale: widgetLanguage(doc) }
   }
-  const undoRegistration = kit.chainRegistration(currentForm, (failure) => options.onError?.(rejectionEvent(SIGN_UP_FORM, failure)))
+  // Gen3 marks every field it is told is optional as "Optional" whatever the transform says, so it keeps
+  // its own required checks (one submit shows its blank-field messages, the next the policy's).
+  const undoRegistration = kit.chainRegistration(currentForm, { takeOverRequired: false })
 
   let picker: { input: HTMLInputElement; picker: DepartmentPicker } | undefined
   const attachPicker = () => {
@@ -56,14 +72,20 @@ export function attachGen3(
     if (input === (picker?.input ?? null)) return
     picker?.picker.destroy()
     picker = input
-      ? { input, picker: createDepartmentPicker(input, kit.source, kit.texts, { required: department.required, anchor: fieldBox(input) }) }
+      ? {
+          input,
+          picker: createDepartmentPicker(input, kit.source, kit.texts(widgetLanguage(doc)), {
+            required: department.required,
+            anchor: fieldBox(input),
+          }),
+        }
       : undefined
   }
   const observer = new MutationObserver(attachPicker)
   observer.observe(doc.body, { childList: true, subtree: true })
   attachPicker()
 
-  const onAfterError = (context: unknown, error: unknown) => options.onError?.(toErrorEvent(context, error))
+  const onAfterError = (context: unknown, error: unknown) => kit.reportWidgetError(context, error)
   signIn.on('afterError', onAfterError)
 
   return () => {

@@ -25,14 +25,33 @@ const PROFILE_UPDATE_PATH = '/idp/idx/enroll/update'
 /** True when the transformed form is the progressive-profile form (same name, another remediation). */
 export const isProfileUpdate = (context: Gen3TransformContext) => context.nextStep?.href?.endsWith(PROFILE_UPDATE_PATH) === true
 
-const byName = (attribute: string) => `userProfile.${attribute}`
+const PROFILE = 'userProfile.'
+const byName = (attribute: string) => `${PROFILE}${attribute}`
+const fieldName = (element: Gen3Element) => (element.type === 'Field' ? element.options?.inputMeta?.name : undefined)
+
+/** The profile attributes the form has fields for. */
+export function fieldNames(elements: Gen3Element[]): Set<string> {
+  const names = elements.map(fieldName).filter((name): name is string => name?.startsWith(PROFILE) === true)
+  return new Set(names.map((name) => name.slice(PROFILE.length)))
+}
+
+/** Takes a field off the form; its value still goes out with what `preSubmit` returns. */
+export function removeField(elements: Gen3Element[], attribute: string): void {
+  const index = elements.findIndex((element) => fieldName(element) === byName(attribute))
+  if (index !== -1) elements.splice(index, 1)
+}
+
+/** The language Gen3 renders in: it writes it on its main element. */
+export function widgetLanguage(doc: Document): string | undefined {
+  return doc.querySelector('#okta-sign-in')?.getAttribute('lang') || undefined
+}
 
 /**
  * Puts `html` where the consent sentence goes: as the consent checkbox's label (Gen3 renders labels of
  * checkboxes as sanitized HTML), or, without that field, as a description above the submit button.
  */
 export function placeConsent(elements: Gen3Element[], attribute: string, html: { label: string; notice: string }): void {
-  const checkbox = elements.find((element) => element.type === 'Field' && element.options?.inputMeta?.name === byName(attribute))
+  const checkbox = elements.find((element) => fieldName(element) === byName(attribute))
   const label = checkbox?.translations?.find((translation) => translation.name === 'label')
   if (label) {
     label.value = html.label
