@@ -5,9 +5,10 @@ export function isAccepted(value: unknown): boolean {
   return value === true || value === 'true'
 }
 
-/** Writes the profile attributes that record which terms were accepted, and when. */
-export function stampConsent(updates: Record<string, string>, consent: Policy['consent'], acceptedAt: string): void {
+/** Writes the profile attributes that record which terms were accepted, when, and in which language if known. */
+export function stampConsent(updates: Record<string, string>, consent: Policy['consent'], acceptedAt: string, locale?: string): void {
   if (!consent.stamp.enabled) return
   updates[consent.stamp.versionAttribute] = consent.version
   updates[consent.stamp.acceptedAtAttribute] = acceptedAt
+  if (locale) updates[consent.stamp.localeAttribute] = locale
 }

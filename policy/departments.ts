@@ -26,10 +26,18 @@ export interface DepartmentMatch {
  * A searchable department directory. The same instance type serves the server's search API, the hook's
  * membership check and the browser's picker, so results rank identically everywhere.
  */
+/** The first `limit` ranked matches, and how many entries match in all. */
+export interface DepartmentResults {
+  matches: DepartmentMatch[]
+  total: number
+}
+
 export interface DepartmentDirectory {
   readonly size: number
   /** Ranked matches: exact > prefix > every term a word prefix > every term a substring; then A–Z. */
   search(query: string, limit?: number): DepartmentMatch[]
+  /** The same, with the number of all matches (the picker says "8 of 23 shown"). */
+  searchWithTotal(query: string, limit?: number): DepartmentResults
   /** The canonical spelling for a case-, spacing- and diacritics-insensitive exact match. */
   canonical(value: string): string | undefined
   /** The closest entry for a near miss (a word prefix, or a small typo), if any. */
@@ -64,11 +72,11 @@ export function createDepartmentDirectory(names: readonly string[]): DepartmentD
   // so only the previous query's matches (in directory order) can match it.
   let previous: { key: string; matched: Entry[] } | undefined
 
-  function search(query: string, limit = 10): DepartmentMatch[] {
-    if (query.length > MAX_DEPARTMENT_LENGTH) return []
+  function searchWithTotal(query: string, limit = 10): DepartmentResults {
+    if (query.length > MAX_DEPARTMENT_LENGTH) return { matches: [], total: 0 }
     const key = fold(query)
     const terms = key.match(WORD) ?? []
-    if (terms.length === 0) return entries.slice(0, limit).map((entry) => toMatch(entry, terms))
+    if (terms.length === 0) return { matches: entries.slice(0, limit).map((entry) => toMatch(entry, terms)), total: entries.length }
     const candidates = previous && key.startsWith(previous.key) ? previous.matched : entries
     const characters = charactersOf(terms.join(''))
     const buckets: Entry[][] = [[], [], [], []]
@@ -84,12 +92,14 @@ export function createDepartmentDirectory(names: readonly string[]): DepartmentD
     const matches: DepartmentMatch[] = []
     for (const bucket of buckets) {
       for (const entry of bucket) {
-        if (matches.length === limit) return matches
+        if (matches.length === limit) return { matches, total: matched.length }
         matches.push(toMatch(entry, terms))
       }
     }
-    return matches
+    return { matches, total: matched.length }
   }
+
+  const search = (query: string, limit?: number) => searchWithTotal(query, limit).matches
 
   function suggest(value: string): string | undefined {
     if (value.length > MAX_DEPARTMENT_LENGTH) return undefined
@@ -114,6 +124,7 @@ export function createDepartmentDirectory(names: readonly string[]): DepartmentD
   return {
     size: entries.length,
     search,
+    searchWithTotal,
     canonical: (value) => (value.length > MAX_DEPARTMENT_LENGTH ? undefined : byKey.get(fold(value))),
     suggest,
   }

@@ -1,6 +1,6 @@
 import { isWithin, mixesScripts, toAsciiDomain } from './domain.ts'
-import type { ReasonCode } from './reasons.ts'
-import type { MessageKey, Policy } from './schema.ts'
+import type { FieldMessageKey } from './messages.ts'
+import type { Policy } from './schema.ts'
 
 /**
  * Provider lists that are too large for the browser. The server supplies them; the widget runs without
@@ -15,16 +15,16 @@ export interface EmailProviders {
 
 export type EmailCheck =
   | { ok: true; email: string; asciiDomain: string }
-  | { ok: false; reason: ReasonCode; message: MessageKey; domain?: string }
+  | { ok: false; message: FieldMessageKey; domain?: string }
 
 const LOCAL_PART = /^[^\s@<>()[\]\\,;:"\p{Cc}]{1,64}$/u
 
 function invalid(): EmailCheck {
-  return { ok: false, reason: 'INVALID_EMAIL', message: 'invalidEmail' }
+  return { ok: false, message: 'invalidEmail' }
 }
 
-function denied(domain: string, message: MessageKey, reason: ReasonCode = 'INVALID_EMAIL_DOMAIN'): EmailCheck {
-  return { ok: false, reason, message, domain }
+function denied(domain: string, message: FieldMessageKey): EmailCheck {
+  return { ok: false, message, domain }
 }
 
 /**
@@ -51,8 +51,8 @@ export function checkEmail(raw: unknown, rules: Policy['email'], providers?: Ema
   } else if (mixesScripts(shown)) {
     return denied(shown, 'emailDomainDenied')
   } else if (providers) {
-    if (rules.blockDisposable && providers.isDisposable(asciiDomain)) return denied(shown, 'disposableEmail', 'DISPOSABLE_EMAIL')
-    if (rules.blockFreeMail && providers.isFreeMail(asciiDomain)) return denied(shown, 'freeEmail', 'FREE_EMAIL_PROVIDER')
+    if (rules.blockDisposable && providers.isDisposable(asciiDomain)) return denied(shown, 'disposableEmail')
+    if (rules.blockFreeMail && providers.isFreeMail(asciiDomain)) return denied(shown, 'freeEmail')
   }
   // Keep an internationalized domain readable; an ASCII one is stored in its canonical lower-case form.
   const storedDomain = asciiDomain.includes('xn--') ? shown : asciiDomain

@@ -2,8 +2,9 @@ import { isAccepted, stampConsent } from './consent.ts'
 import { createDepartmentDirectory, type DepartmentDirectory } from './departments.ts'
 import { checkEmail, type EmailProviders } from './email.ts'
 import { checkName } from './names.ts'
-import type { ProfileIssue, ReasonCode } from './reasons.ts'
-import type { MessageKey, Policy } from './schema.ts'
+import type { ProfileIssue } from './reasons.ts'
+import { MESSAGE_REASONS, matchLanguage, type FieldMessageKey, type MessageSet } from './messages.ts'
+import type { Policy } from './schema.ts'
 import { fillMessage, listOr } from './text.ts'
 
 export type ProfileValues = Readonly<Record<string, unknown>>
@@ -18,6 +19,11 @@ export interface EvaluationOptions {
   acceptedAt?: string
   /** Free-mail and disposable lists; without them those checks are left to the server. */
   providers?: EmailProviders
+  /**
+   * The user's language (BCP 47), when known: messages come in it (or the closest the policy has), and
+   * the consent stamp records it. Unknown: the policy's default language, and no locale stamp.
+   */
+  locale?: string
 }
 
 export interface Evaluation {
@@ -31,31 +37,37 @@ export interface RegistrationPolicy {
   readonly policy: Policy
   readonly departments: DepartmentDirectory
   evaluate(profile: ProfileValues, options: EvaluationOptions): Evaluation
+  /** The language the policy has messages in that best serves `locale` (its default when unknown). */
+  language(locale: string | undefined): string
+  /** The policy's messages in that language, its own placeholders filled. */
+  messages(locale: string | undefined): MessageSet
 }
 
 /** Prepares a validated policy once (directory index, messages) for many evaluations. */
 export function compilePolicy(policy: Policy): RegistrationPolicy {
   const departments = createDepartmentDirectory(policy.department.directory)
   const { email: emailRules, names, department, consent, messages } = policy
-  const placeholders = {
-    allowedDomains: listOr(emailRules.allowedDomains),
-    min: String(names.minLength),
-    max: String(names.maxLength),
-  }
+  const languages = Object.keys(messages)
+  const fallback = matchLanguage(policy.locale.default, languages, 'en')
+  const language = (locale: string | undefined) => matchLanguage(locale, languages, fallback)
 
-  // The policy's own placeholders are filled once; only {domain} and {suggestion} depend on the profile.
-  const filled = Object.fromEntries(
-    Object.entries(messages).map(([key, template]) => [key, fillMessage(template, placeholders)]),
-  ) as Record<MessageKey, string>
-  // Defined once here, not per evaluation: the hook evaluates thousands of profiles a second.
-  const issue = (attribute: string, reason: ReasonCode, key: MessageKey, values?: Record<string, string>): ProfileIssue => ({
-    attribute,
-    reason,
-    message: values ? fillMessage(filled[key], values) : filled[key],
-  })
+  // The policy's own placeholders are filled once per language; only {domain} and {suggestion} depend on the profile.
+  const filled: Record<string, MessageSet> = Object.fromEntries(
+    languages.map((lang) => {
+      const placeholders = {
+        allowedDomains: listOr(emailRules.allowedDomains, lang),
+        min: String(names.minLength),
+        max: String(names.maxLength),
+      }
+      const set = Object.fromEntries(Object.entries(messages[lang]!).map(([key, template]) => [key, fillMessage(template, placeholders)]))
+      return [lang, set as MessageSet]
+    }),
+  )
 
   function evaluate(profile: ProfileValues, options: EvaluationOptions): Evaluation {
     const full = options.mode === 'registration'
+    const lang = language(options.locale)
+    const texts = filled[lang]!
     const issues: ProfileIssue[] = []
     const updates: Record<string, string> = {}
 
@@ -63,7 +75,7 @@ export function compilePolicy(policy: Policy): RegistrationPolicy {
       const raw = valueOf(profile, attribute)
       if (raw === undefined) continue
       const name = checkName(raw, names)
-      if (name === undefined) issues.push(issue(attribute, 'INVALID_NAME', 'invalidName'))
+      if (name === undefined) issues.push(issue(texts, attribute, 'invalidName'))
       else updates[attribute] = name
     }
 
@@ -71,7 +83,7 @@ export function compilePolicy(policy: Policy): RegistrationPolicy {
     if (full || rawEmail !== undefined) {
       const email = checkEmail(rawEmail, emailRules, options.providers)
       if (!email.ok) {
-        issues.push(issue(emailRules.attribute, email.reason, email.message, email.domain ? { domain: email.domain } : undefined))
+        issues.push(issue(texts, emailRules.attribute, email.message, email.domain ? { domain: email.domain } : undefined))
       } else {
         updates[emailRules.attribute] = email.email
         // Okta's login is usually the email; keep the two identical when they were.
@@ -89,22 +101,27 @@ export function compilePolicy(policy: Policy): RegistrationPolicy {
       if (canonical !== undefined) {
         updates[department.attribute] = canonical
       } else if (text === '') {
-        if (department.required) issues.push(issue(department.attribute, 'UNKNOWN_DEPARTMENT', 'departmentRequired'))
+        if (department.required) issues.push(issue(texts, department.attribute, 'departmentRequired'))
       } else {
         const suggestion = department.suggest ? departments.suggest(text) : undefined
-        if (suggestion) issues.push(issue(department.attribute, 'UNKNOWN_DEPARTMENT', 'unknownDepartmentSuggestion', { suggestion }))
-        else issues.push(issue(department.attribute, 'UNKNOWN_DEPARTMENT', 'unknownDepartment'))
+        if (suggestion) issues.push(issue(texts, department.attribute, 'unknownDepartmentSuggestion', { suggestion }))
+        else issues.push(issue(texts, department.attribute, 'unknownDepartment'))
       }
     }
 
     const accepted = isAccepted(valueOf(profile, consent.attribute))
-    if (full && consent.required && !accepted) issues.push(issue(consent.attribute, 'TERMS_NOT_ACCEPTED', 'termsNotAccepted'))
-    if (accepted && options.acceptedAt) stampConsent(updates, consent, options.acceptedAt)
+    if (full && consent.required && !accepted) issues.push(issue(texts, consent.attribute, 'termsNotAccepted'))
+    if (accepted && options.acceptedAt) stampConsent(updates, consent, options.acceptedAt, options.locale && lang)
 
     return { issues, updates }
   }
 
-  return { policy, departments, evaluate }
+  return { policy, departments, evaluate, language, messages: (locale) => filled[language(locale)]! }
+}
+
+// Module level, not a closure per evaluation: the hook evaluates thousands of profiles a second.
+function issue(texts: MessageSet, attribute: string, key: FieldMessageKey, values?: Record<string, string>): ProfileIssue {
+  return { attribute, reason: MESSAGE_REASONS[key], message: values ? fillMessage(texts[key], values) : texts[key] }
 }
 
 /** Own properties only: a profile is parsed JSON, and attribute names come from the policy file. */

@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import { MAX_DEPARTMENT_LENGTH } from './departments.ts'
 import { toAsciiDomain } from './domain.ts'
+import { DEFAULT_MESSAGES, LANGUAGE_TAG, MESSAGE_PLACEHOLDERS, SHIPPED_MESSAGES, type MessageKey, type MessageSet } from './messages.ts'
 import { fold } from './text.ts'
+
+export { DEFAULT_MESSAGES, type MessageKey } from './messages.ts'
 
 const Attribute = z
   .string()
@@ -24,33 +27,53 @@ const ConsentLink = z
     'must be an https:// URL or a same-origin path starting with /',
   )
 
-const Message = z.string().trim().min(1, 'must not be empty').max(500)
+const Message = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(500)
+  .superRefine((message, ctx) => {
+    for (const [, name] of message.matchAll(/\{(\w+)\}/g)) {
+      if (!(MESSAGE_PLACEHOLDERS as readonly string[]).includes(name!)) {
+        ctx.addIssue({ code: 'custom', message: `{${name}} is not a placeholder (use ${MESSAGE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')})` })
+      }
+    }
+  })
 
-export const DEFAULT_MESSAGES = {
-  summary: 'Some of the details you entered cannot be used. Correct the highlighted fields and try again.',
-  invalidEmail: 'Enter a valid email address, like name@example.com.',
-  emailDomainNotAllowed: 'Use your work email address. Only {allowedDomains} addresses can register.',
-  emailDomainDenied: 'Email addresses at {domain} cannot register. Use your work email address.',
-  freeEmail: 'Use your work email address. Free email providers such as {domain} cannot be used.',
-  disposableEmail: 'Use a permanent email address. Disposable addresses such as {domain} cannot be used.',
-  invalidName: 'Use {min} to {max} letters, spaces, apostrophes, hyphens or periods.',
-  departmentRequired: 'Choose your department from the list.',
-  unknownDepartment: 'Choose a department from the list.',
-  unknownDepartmentSuggestion: 'Choose a department from the list. Did you mean {suggestion}?',
-  termsNotAccepted: 'To create an account, agree to the Terms of Service and Privacy Policy.',
-} as const
+export const LanguageTag = z.string().regex(LANGUAGE_TAG, 'must be a language tag such as "en", "fr" or "pt-BR"')
 
-export type MessageKey = keyof typeof DEFAULT_MESSAGES
+const MessageOverrides = z.strictObject(
+  Object.fromEntries(Object.keys(DEFAULT_MESSAGES).map((key) => [key, Message.optional()])) as Record<
+    MessageKey,
+    z.ZodOptional<typeof Message>
+  >,
+)
 
+/**
+ * `messages` per language (`{"en": {…}, "fr": {…}}`); a file that gives the keys directly gives English.
+ * Every language ends up complete: a key a language leaves out takes the policy's English override if
+ * there is one, else the shipped translation, else the English default.
+ */
 const Messages = z
-  .strictObject(
-    Object.fromEntries(Object.keys(DEFAULT_MESSAGES).map((key) => [key, Message.optional()])) as Record<
-      MessageKey,
-      z.ZodOptional<typeof Message>
-    >,
+  .preprocess(
+    (raw) => (raw && typeof raw === 'object' && Object.keys(raw).some((key) => key in DEFAULT_MESSAGES) ? { en: raw } : raw),
+    z.record(LanguageTag, MessageOverrides),
   )
   .default({})
-  .transform((messages) => ({ ...DEFAULT_MESSAGES, ...stripUndefined(messages) }))
+  .transform((given): Record<string, MessageSet> => {
+    const english = stripUndefined(given.en ?? {})
+    const languages = new Set([...Object.keys(SHIPPED_MESSAGES), ...Object.keys(given)])
+    return Object.fromEntries(
+      [...languages].map((language) => {
+        const own = stripUndefined(given[language] ?? {})
+        const shipped = SHIPPED_MESSAGES[language] ?? DEFAULT_MESSAGES
+        const set = Object.fromEntries(
+          (Object.keys(DEFAULT_MESSAGES) as MessageKey[]).map((key) => [key, own[key] ?? english[key] ?? shipped[key]]),
+        ) as MessageSet
+        return [language, set]
+      }),
+    )
+  })
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
@@ -106,9 +129,22 @@ export const PolicySchema = z
           enabled: z.boolean().default(true),
           versionAttribute: Attribute.default('termsVersion'),
           acceptedAtAttribute: Attribute.default('termsAcceptedAt'),
+          /** The language the terms were shown in, whenever it is known. */
+          localeAttribute: Attribute.default('termsLocale'),
         })
         .prefault({}),
     }),
+    /** The user's language: what the hook answers in when the request does not tell. */
+    locale: z
+      .strictObject({
+        default: LanguageTag.default('en'),
+        /**
+         * A non-schema enrollment-form attribute the kit fills with the widget's language, so that Okta
+         * forwards it to the hook with the sign-up (whose request carries no language of its own).
+         */
+        attribute: Attribute.optional(),
+      })
+      .prefault({}),
     messages: Messages,
   })
   .superRefine((policy, ctx) => {

@@ -24,8 +24,7 @@ export function fillMessage(template: string, values: Record<string, string>): s
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole)
 }
 
-/** "a", "a or b", "a, b or c": for messages that list allowed values. */
-export function listOr(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('')
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`
+/** "a", "a or b", "a, b or c" in the given language: for messages that list allowed values. */
+export function listOr(items: readonly string[], language: string): string {
+  return new Intl.ListFormat(language, { type: 'disjunction' }).format(items)
 }

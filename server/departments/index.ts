@@ -18,7 +18,11 @@ export const DepartmentQuery = z.object({
   q: z.string().max(200).default(''),
   limit: z.int().min(1).max(50).default(10),
 })
-export const DepartmentResults = z.object({ results: z.array(z.object({ name: z.string() })) })
+export const DepartmentResults = z.object({
+  results: z.array(z.object({ name: z.string() })),
+  /** How many departments match in all; more than `results` holds when the limit cut the list. */
+  total: z.int().min(0),
+})
 
 const schema = {
   querystring: z.toJSONSchema(DepartmentQuery, { target: 'draft-7', io: 'input' }),
@@ -37,7 +41,8 @@ export default async function departments(app: FastifyInstance, options: Departm
     async (request, reply) => {
       reply.header('cache-control', 'public, max-age=300')
       const { q, limit } = request.query
-      return { results: options.directory.search(q, limit).map(({ name }) => ({ name })) }
+      const { matches, total } = options.directory.searchWithTotal(q, limit)
+      return { results: matches.map(({ name }) => ({ name })), total }
     },
   )
 }

@@ -10,7 +10,10 @@ export interface FormAttribute {
   kind: 'string' | 'email' | 'checkbox'
 }
 
-/** The enrollment form: Okta's base attributes, then the policy's department and consent attributes. */
+/**
+ * The enrollment form: Okta's base attributes, then the policy's department and consent attributes, and
+ * the language attribute when the policy names one (an optional field the kit hides and fills).
+ */
 export function enrollmentAttributes({ policy }: RegistrationPolicy): FormAttribute[] {
   const [first = 'firstName', last = 'lastName'] = policy.names.attributes
   return [
@@ -25,6 +28,7 @@ export function enrollmentAttributes({ policy }: RegistrationPolicy): FormAttrib
       required: policy.consent.required,
       kind: 'checkbox',
     },
+    ...(policy.locale.attribute ? [{ name: policy.locale.attribute, label: 'Language', required: false, kind: 'string' as const }] : []),
   ]
 }
 

@@ -28,6 +28,8 @@ export const HookRequest = z.looseObject({
         request: z
           .looseObject({ url: z.looseObject({ value: z.string().max(2000) }).optional() })
           .optional(),
+        /** Progressive profiling: the signed-in user, whose profile carries their `locale` ("en_US"). */
+        user: z.looseObject({ profile: Profile.optional() }).optional(),
       })
       .optional(),
     userProfile: Profile.optional(),

@@ -23,8 +23,8 @@ export const HOOK_PATH = '/hooks/registration'
 export default async function registrationHook(app: FastifyInstance, options: RegistrationHookOptions) {
   const authenticate = createAuthenticator(options.auth, { log: app.log, fetchKeys: options.fetchKeys })
   const { registration, providers } = options
-  const { summary } = registration.policy.messages
   const emailAttribute = registration.policy.email.attribute
+  const localeAttribute = registration.policy.locale.attribute
 
   app.post<{ Body: HookRequest }>(
     HOOK_PATH,
@@ -40,8 +40,8 @@ export default async function registrationHook(app: FastifyInstance, options: Re
       },
     },
     async (request, reply) => {
-      const { kind, profile, acceptedAt } = classifyRequest(request.body)
-      const evaluation = registration.evaluate(profile, { mode: kind, acceptedAt, providers })
+      const { kind, profile, acceptedAt, locale } = classifyRequest(request.body, localeAttribute)
+      const evaluation = registration.evaluate(profile, { mode: kind, acceptedAt, providers, locale })
       request.log.info(
         {
           eventId: request.body.eventId,
@@ -53,7 +53,7 @@ export default async function registrationHook(app: FastifyInstance, options: Re
         },
         'registration hook decision',
       )
-      return toHookResponse(evaluation, kind, summary)
+      return toHookResponse(evaluation, kind, registration.messages(locale).summary)
     },
   )
 }

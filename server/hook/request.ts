@@ -9,13 +9,15 @@ export interface ClassifiedRequest {
   profile: Record<string, unknown>
   /** Consent is stamped at Okta's event time, so a retried event gets the very same answer. */
   acceptedAt: string
+  /** The user's language, when the request tells it. */
+  locale: string | undefined
 }
 
 /**
  * Decides what Okta is asking. `requestType` when present; otherwise (Classic, older Identity Engine)
  * the shape: a `userProfileUpdate`, or a request URL ending in /enroll/update, means progressive profile.
  */
-export function classifyRequest(body: HookRequest): ClassifiedRequest {
+export function classifyRequest(body: HookRequest, localeAttribute: string | undefined): ClassifiedRequest {
   const { data } = body
   const kind: RequestKind =
     body.requestType === 'progressive.profile' ||
@@ -31,7 +33,21 @@ export function classifyRequest(body: HookRequest): ClassifiedRequest {
         : 'body/data must have property userProfile for a self-service registration request',
     )
   }
-  return { kind, profile, acceptedAt: toUtcIso(body.eventTime) }
+  return { kind, profile, acceptedAt: toUtcIso(body.eventTime), locale: localeOf(kind, body, localeAttribute) }
+}
+
+/**
+ * A progressive-profile request carries the user's profile `locale`; a sign-up carries none, so the
+ * kit fills a non-schema form attribute (the policy's `locale.attribute`) that Okta forwards.
+ */
+function localeOf(kind: RequestKind, body: HookRequest, localeAttribute: string | undefined): string | undefined {
+  const value =
+    kind === 'profileUpdate'
+      ? body.data.context?.user?.profile?.locale
+      : localeAttribute && Object.hasOwn(body.data.userProfile ?? {}, localeAttribute)
+        ? body.data.userProfile?.[localeAttribute]
+        : undefined
+  return typeof value === 'string' && value !== '' ? value : undefined
 }
 
 // Okta's own form: no need to parse a date only to print it the same way.

@@ -19,11 +19,13 @@ export interface PageOptions {
   /** The customization kit's settings, or false for the bare widget. */
   kit: PageConfig['kit']
   generation: WidgetGeneration
+  /** One language for every visitor (WIDGET_LANGUAGE); unset, the widget follows the browser. */
+  language?: string
 }
 
 /** The embedded sign-in page at `/`, its assets, and the legal pages the consent box links to. */
 export default fp(
-  async function page(app: FastifyInstance, { okta, policy, kit, generation }: PageOptions) {
+  async function page(app: FastifyInstance, { okta, policy, kit, generation, language }: PageOptions) {
     if (!existsSync(path.join(PAGE_DIST, 'page.js'))) {
       app.log.warn(`The page's browser bundle is missing in ${PAGE_DIST}: run "npm run build".`)
     }
@@ -46,6 +48,7 @@ export default fp(
         okta: { ...okta, issuer: absolute(okta.issuer, origin), redirectUri: absolute(okta.redirectUri, origin) },
         policy,
         kit,
+        language,
         // The widget (and the kit) inject <style> elements: they need the style nonce, not the script one.
         styleNonce: reply.cspNonce.style,
       }

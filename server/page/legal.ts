@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { HELP_PATH } from '../../widget/page/widgetConfig.ts'
 
 const legalPage = (title: string, paragraphs: string[]) => `<!doctype html>
 <html lang="en">
@@ -17,8 +18,15 @@ const PRIVACY = legalPage('Privacy Policy', [
   'We keep your name, work email and department to run your account, and record which terms you accepted and when.',
 ])
 
-/** The documents the consent checkbox links to: static text, no data. */
+const HELP = legalPage('Help with signing up', [
+  'Choose Sign up, fill in your name, your work email address and your department, and accept the terms.',
+  'You then set up your email address with the code we send you, and a password.',
+  'If your email address is refused, use your work address; if it still is, contact your IT help desk.',
+])
+
+/** The documents the consent checkbox and the widget's help link open: static text, no data. */
 export async function legalRoutes(app: FastifyInstance) {
+  app.get(HELP_PATH, (_request, reply) => reply.type('text/html; charset=utf-8').send(HELP))
   app.get('/legal/terms', (_request, reply) => reply.type('text/html; charset=utf-8').send(TERMS))
   app.get('/legal/privacy', (_request, reply) => reply.type('text/html; charset=utf-8').send(PRIVACY))
 }

@@ -16,7 +16,7 @@ describe('the sign-up form with the kit, in the real third-generation widget', (
   it('puts both links in the consent label and keeps markup in the kit’s texts inert', async () => {
     page = await openSignUp({
       generation: 'gen3',
-      kit: { texts: { consentLabel: 'I <b>agree</b> to the {terms} and {privacy}', termsLink: '<img src=x onerror="window.pwned=1">Terms' } },
+      kit: { texts: { en: { consentLabel: 'I <b>agree</b> to the {terms} and {privacy}', termsLink: '<img src=x onerror="window.pwned=1">Terms' } } },
     })
     const checkbox = await screen.findByRole('checkbox', { name: /^I <b>agree<\/b> to the <img src=x onerror="window.pwned=1">Terms .* and Privacy Policy/ })
     const label = checkbox.closest('label')!
@@ -40,9 +40,9 @@ describe('the sign-up form with the kit, in the real third-generation widget', (
     await vi.waitFor(() => expect(fieldError('firstName')).toBe('Use 1 to 50 letters, spaces, apostrophes, hyphens or periods.'))
     expect(fieldError('email')).toBe('Use your work email address. Only example.com addresses can register.')
     expect(fieldError('department')).toBe('Choose a department from the list. Did you mean Finance?')
-    expect(fieldError('termsAccepted')).toBe(policy.messages.termsNotAccepted)
+    expect(fieldError('termsAccepted')).toBe(policy.messages.en!.termsNotAccepted)
     expect(page.registrations()).toHaveLength(0)
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ formName: 'enroll-profile', errorSummary: policy.messages.summary }))
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ formName: 'enroll-profile', errorSummary: policy.messages.en!.summary }))
     expect(onError.mock.calls[0]![0].errorCauses).toHaveLength(4)
   })
 

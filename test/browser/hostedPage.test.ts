@@ -35,7 +35,7 @@ describe('the kit on a page built like Okta-hosted template', () => {
     await userEvent.keyboard('pay{ArrowDown}{Enter}')
     expect((screen.getByRole('combobox', { name: 'Department' }) as HTMLInputElement).value).toBe('Payroll')
     await userEvent.click(screen.getByRole('button', { name: 'Sign Up' }))
-    await vi.waitFor(() => expect(fieldError('termsAccepted')).toBe(policy.messages.termsNotAccepted))
+    await vi.waitFor(() => expect(fieldError('termsAccepted')).toBe(policy.messages.en!.termsNotAccepted))
     expect(page.registrations()).toHaveLength(0)
   })
 })

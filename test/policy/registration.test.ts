@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { compilePolicy } from '../../policy/index.ts'
+import { SHIPPED_MESSAGES } from '../../policy/messages.ts'
+import { PolicySchema } from '../../policy/schema.ts'
 import { allowedProfile } from '../helpers/hookRequests.ts'
-import { registrationPolicy } from '../helpers/policy.ts'
+import { defaultPolicy, policyWith, registrationPolicy } from '../helpers/policy.ts'
 
 const policy = registrationPolicy()
 const acceptedAt = '2026-11-21T10:00:00.000Z'
@@ -75,5 +78,42 @@ describe('a whole registration under the default policy', () => {
   it('ignores inherited properties of the profile object', () => {
     const profile = Object.create({ firstName: 'R2D2' }) as Record<string, unknown>
     expect(policy.evaluate(profile, { mode: 'profileUpdate' }).issues).toEqual([])
+  })
+})
+
+describe('messages per language', () => {
+  it('ships English, French, German and Spanish, and reads a file that gives the keys directly as English', () => {
+    const policy = policyWith({ messages: { summary: 'Please fix the fields below.' } })
+    expect(Object.keys(policy.messages).sort()).toEqual(['de', 'en', 'es', 'fr'])
+    expect(policy.messages.en!.summary).toBe('Please fix the fields below.')
+  })
+
+  it('fills a language’s missing message from the policy’s own English, not from a default that says something else', () => {
+    const policy = policyWith({ messages: { en: { termsNotAccepted: 'Tick the box.' }, fr: { summary: 'Corrigez les champs.' } } })
+    expect(policy.messages.fr!.summary).toBe('Corrigez les champs.')
+    expect(policy.messages.fr!.termsNotAccepted).toBe('Tick the box.')
+    expect(policy.messages.fr!.invalidEmail).toBe(SHIPPED_MESSAGES.fr!.invalidEmail)
+  })
+
+  it('adds a language the product does not ship, English where the file says nothing', () => {
+    const policy = policyWith({ messages: { it: { summary: 'Correggi i campi.' } } })
+    expect(policy.messages.it!.summary).toBe('Correggi i campi.')
+    expect(policy.messages.it!.invalidEmail).toBe(SHIPPED_MESSAGES.en!.invalidEmail)
+    const compiled = compilePolicy(policy)
+    expect(compiled.language('it-IT')).toBe('it')
+    expect(compiled.language('pt-BR')).toBe('en')
+  })
+
+  it('rejects at boot a bad language tag or an unknown placeholder, naming where', () => {
+    const tag = PolicySchema.safeParse({ ...defaultPolicy, messages: { French: { summary: 'x' } } })
+    expect(tag.error?.issues[0]?.path).toEqual(['messages', 'French'])
+    const placeholder = PolicySchema.safeParse({ ...defaultPolicy, messages: { de: { freeEmail: 'Nicht {domian}.' } } })
+    expect(placeholder.error?.issues[0]).toMatchObject({ path: ['messages', 'de', 'freeEmail'], message: expect.stringContaining('{domian}') })
+  })
+
+  it('lists allowed domains with the language’s own “or”', () => {
+    const compiled = compilePolicy(policyWith({ email: { allowedDomains: ['example.com', 'example.org'] } }))
+    const { issues } = compiled.evaluate({ ...allowedProfile, email: 'ana@gmail.com' }, { mode: 'registration', locale: 'de' })
+    expect(issues[0]?.message).toContain('example.com oder example.org')
   })
 })

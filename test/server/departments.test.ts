@@ -19,7 +19,15 @@ describe('GET /api/departments', () => {
         { name: 'Sales Engineering' },
         { name: 'Site Reliability Engineering' },
       ],
+      total: 5,
     })
+  })
+
+  it('says how many departments match in all when the limit cuts the list', async () => {
+    app = await buildTestServer()
+    const response = await app.inject('/api/departments?q=e&limit=3')
+    expect(response.json().results).toHaveLength(3)
+    expect(response.json().total).toBeGreaterThan(20)
   })
 
   it('matches regardless of case and diacritics', async () => {

@@ -46,7 +46,6 @@ describe('GET /hosted (offline)', () => {
       issuer: 'http://127.0.0.1:4567/oauth2/default',
       clientId: 'registration-kit-local',
       redirectUri: 'http://127.0.0.1:4567/login/callback',
-      language: 'en',
       assets: { baseUrl: '/widget' },
       useClassicEngine: false,
       features: { registration: true },

@@ -58,7 +58,7 @@ afterEach(() => {
 describe('registrationKit on the third-generation widget', () => {
   it('recognises Gen3 and writes the consent label as escaped HTML with both links, on every render', () => {
     const signIn = fakeGen3()
-    const texts = { termsLink: 'Terms <b>& "conditions"</b>' }
+    const texts = { en: { termsLink: 'Terms <b>& "conditions"</b>' } }
     handle = registrationKit(signIn, {}, { policy, texts })
     expect(handle.generation).toBe('gen3')
     for (let render = 0; render < 2; render++) {
@@ -100,11 +100,13 @@ describe('registrationKit on the third-generation widget', () => {
     renderGen3Form()
     const onFailure = vi.fn()
     config.registration!.preSubmit!({ userProfile: { department: 'Finance', termsAccepted: false }, step: 'enroll-profile' }, vi.fn(), onFailure)
-    const cause = { property: 'userProfile.termsAccepted', errorSummary: policy.messages.termsNotAccepted }
-    expect(onFailure).toHaveBeenCalledWith({ errorSummary: policy.messages.summary, errorCauses: [cause] })
+    const cause = { property: 'userProfile.termsAccepted', errorSummary: policy.messages.en!.termsNotAccepted }
+    expect(onFailure).toHaveBeenCalledWith({ errorSummary: policy.messages.en!.summary, errorCauses: [cause] })
     expect(onError).toHaveBeenCalledWith({
       formName: 'enroll-profile',
-      errorSummary: policy.messages.summary,
+      source: 'kit',
+      errorSummary: policy.messages.en!.summary,
+      problems: [{ attribute: 'termsAccepted', reason: 'TERMS_NOT_ACCEPTED', message: cause.errorSummary }],
       errorCauses: [{ ...cause, errorSummary: [cause.errorSummary] }],
     })
   })

@@ -4,7 +4,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createDepartmentDirectory } from '../../policy/index.ts'
 import { createDepartmentPicker, type DepartmentPicker } from '../../widget/kit/departmentPicker/departmentPicker.ts'
 import { inlineSource, remoteSource } from '../../widget/kit/departmentPicker/departmentSource.ts'
-import { DEFAULT_TEXTS } from '../../widget/kit/texts.ts'
+import { resolveTexts } from '../../widget/kit/texts.ts'
+
+const ENGLISH = resolveTexts('en')
 import { compiled, departmentForm } from './fixtures.ts'
 
 let picker: DepartmentPicker | undefined
@@ -12,7 +14,7 @@ let input: HTMLInputElement
 
 function upgrade(source = inlineSource(compiled.departments, 8)) {
   ;({ input } = departmentForm())
-  picker = createDepartmentPicker(input, source, DEFAULT_TEXTS, { required: true })
+  picker = createDepartmentPicker(input, source, ENGLISH, { required: true })
 }
 
 afterEach(() => {
@@ -34,6 +36,35 @@ describe('department picker', () => {
     const listbox = document.getElementById(combobox.getAttribute('aria-controls')!)
     expect(listbox?.getAttribute('role')).toBe('listbox')
     expect(screen.queryByRole('listbox')).toBeNull()
+  })
+
+  it('says when more departments match than the list holds, in the list and to screen readers', async () => {
+    await userEvent.type(screen.getByRole('combobox'), 'e')
+    const listbox = await screen.findByRole('listbox')
+    const total = compiled.departments.searchWithTotal('e', 8).total
+    const said = `8 of ${total} departments shown, keep typing`
+    expect(within(listbox).getAllByRole('option')).toHaveLength(8)
+    expect(screen.getByRole('status').textContent).toBe(said)
+    expect(screen.getByText(said, { selector: '.rk-more' }).hidden).toBe(false)
+    await userEvent.type(screen.getByRole('combobox'), 'ngineering')
+    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^\d departments found$/))
+    expect(document.querySelector<HTMLElement>('.rk-more')!.hidden).toBe(true)
+  })
+
+  it('counts in the language’s plural forms', () => {
+    const french = resolveTexts('fr')
+    expect(french.countText(1, 1)).toBe('1 département trouvé')
+    expect(french.countText(3, 3)).toBe('3 départements trouvés')
+    expect(resolveTexts('de').countText(8, 23)).toBe('8 von 23 Abteilungen angezeigt, tippen Sie weiter')
+    expect(resolveTexts('pt-BR').countText(0, 0)).toBe('No matching departments')
+  })
+
+  it('closes the list when the form is submitted', async () => {
+    await userEvent.type(screen.getByRole('combobox'), 'fin')
+    await screen.findByRole('listbox')
+    input.form!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }))
+    expect(screen.queryByRole('listbox')).toBeNull()
+    expect(input.getAttribute('aria-expanded')).toBe('false')
   })
 
   it('lists matching departments as options while typing, best match first', async () => {
@@ -69,7 +100,7 @@ describe('department picker', () => {
   it('moves the highlight with the arrow keys and picks with Enter without submitting the form', async () => {
     const { form, input: field, submitted } = departmentForm()
     picker?.destroy()
-    picker = createDepartmentPicker(field, inlineSource(compiled.departments, 8), DEFAULT_TEXTS)
+    picker = createDepartmentPicker(field, inlineSource(compiled.departments, 8), ENGLISH)
     const changes = vi.fn()
     form.addEventListener('change', changes)
     await userEvent.type(field, 'data')
@@ -174,7 +205,7 @@ describe('department picker', () => {
     const form = field.form!
     const pristine = form.innerHTML
     picker?.destroy()
-    picker = createDepartmentPicker(field, inlineSource(compiled.departments, 8), DEFAULT_TEXTS)
+    picker = createDepartmentPicker(field, inlineSource(compiled.departments, 8), ENGLISH)
     await userEvent.type(field, 'zz')
     picker.destroy()
     picker = undefined
@@ -232,7 +263,8 @@ describe('department source', () => {
       const q = url.searchParams.get('q') ?? ''
       await new Promise((resolve) => setTimeout(resolve, 5))
       if (init.signal?.aborted) throw new DOMException('aborted', 'AbortError')
-      return Response.json({ results: compiled.departments.search(q, 8).map(({ name }) => ({ name })) })
+      const { matches, total } = compiled.departments.searchWithTotal(q, 8)
+      return Response.json({ results: matches.map(({ name }) => ({ name })), total })
     })
     vi.stubGlobal('fetch', fetchMock)
     const source = remoteSource('/api/departments', 8, inlineSource(compiled.departments, 8))
@@ -241,7 +273,7 @@ describe('department source', () => {
     first.abort()
     await expect(superseded).rejects.toThrow()
     const found = await source.search('fin', new AbortController().signal)
-    expect(found).toEqual(compiled.departments.search('fin', 8))
+    expect(found).toEqual(compiled.departments.searchWithTotal('fin', 8))
     await source.search('FIN ', new AbortController().signal)
     expect(requests).toEqual(['?q=f&limit=8', '?q=fin&limit=8'])
   })
@@ -249,6 +281,6 @@ describe('department source', () => {
   it('falls back to the inline directory when the API cannot be reached', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch') }))
     const source = remoteSource('https://departments.example.com/api/departments', 8, inlineSource(compiled.departments, 8))
-    expect(await source.search('leg', new AbortController().signal)).toEqual(compiled.departments.search('leg', 8))
+    expect(await source.search('leg', new AbortController().signal)).toEqual(compiled.departments.searchWithTotal('leg', 8))
   })
 })

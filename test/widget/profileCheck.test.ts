@@ -5,6 +5,7 @@ import { compiled, policy } from './fixtures.ts'
 const signUp: FormFields = {
   mode: 'registration',
   has: (attribute) => ['firstName', 'lastName', 'email', 'department', 'termsAccepted'].includes(attribute),
+  locale: undefined,
 }
 
 const valid = {
@@ -22,16 +23,16 @@ describe('registration check before submit', () => {
       compiled,
       signUp,
     )
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: false,
       failure: {
-        errorSummary: policy.messages.summary,
+        errorSummary: policy.messages.en!.summary,
         errorCauses: [
           { property: 'userProfile.firstName', errorSummary: 'Use 1 to 50 letters, spaces, apostrophes, hyphens or periods.' },
           { property: 'userProfile.lastName', errorSummary: 'Use 1 to 50 letters, spaces, apostrophes, hyphens or periods.' },
           { property: 'userProfile.email', errorSummary: 'Use your work email address. Only example.com addresses can register.' },
           { property: 'userProfile.department', errorSummary: 'Choose a department from the list. Did you mean Finance?' },
-          { property: 'userProfile.termsAccepted', errorSummary: policy.messages.termsNotAccepted },
+          { property: 'userProfile.termsAccepted', errorSummary: policy.messages.en!.termsNotAccepted },
         ],
       },
     })
@@ -49,7 +50,7 @@ describe('registration check before submit', () => {
   })
 
   it('leaves issues about attributes the form does not show to the server', () => {
-    const noConsent: FormFields = { mode: 'registration', has: (attribute) => attribute !== 'termsAccepted' }
+    const noConsent: FormFields = { mode: 'registration', has: (attribute) => attribute !== 'termsAccepted', locale: undefined }
     const { termsAccepted: _omitted, ...profile } = valid
     expect(checkProfile({ userProfile: profile }, compiled, noConsent).ok).toBe(true)
   })
@@ -60,7 +61,7 @@ describe('registration check before submit', () => {
   })
 
   it('checks only the attributes a progressive-profile update carries', () => {
-    const update: FormFields = { mode: 'profileUpdate', has: () => true }
+    const update: FormFields = { mode: 'profileUpdate', has: () => true, locale: undefined }
     expect(checkProfile({ userProfile: { department: 'Legal ' } }, compiled, update)).toEqual({
       ok: true,
       data: { userProfile: { department: 'Legal' } },

@@ -8,6 +8,8 @@ export interface PageConfig {
   kit: { departmentsUrl: string } | false
   /** This response's CSP nonce for <style> elements, passed to the widget as `cspNonce`. */
   styleNonce: string
+  /** WIDGET_LANGUAGE: one language for every visitor; unset, the widget follows the browser. */
+  language?: string
 }
 
 export function readPageConfig(): PageConfig {

@@ -7,9 +7,11 @@ const text = (value: unknown) => (typeof value === 'string' || typeof value === 
 function consentText(claims: Claims, stamp: Policy['consent']['stamp']) {
   const version = claims[stamp.versionAttribute]
   const acceptedAt = claims[stamp.acceptedAtAttribute]
+  const locale = claims[stamp.localeAttribute]
   if (version === undefined) return '—'
   const when = typeof acceptedAt === 'string' && !Number.isNaN(Date.parse(acceptedAt)) ? new Date(acceptedAt).toUTCString() : undefined
-  return when ? `Version ${text(version)}, on ${when}` : `Version ${text(version)}`
+  const shown = `Version ${text(version)}${when ? `, on ${when}` : ''}`
+  return typeof locale === 'string' ? `${shown}, in ${locale}` : shown
 }
 
 /** Shows who signed in, from the id token's claims; every value is set as text. */

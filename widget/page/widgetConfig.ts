@@ -1,14 +1,17 @@
 import type { PageConfig } from './config.ts'
 
+/** The page the widget's "Help" link opens (served by the server with the legal pages). */
+export const HELP_PATH = '/help'
+
 /**
- * How the widget looks and loads, whoever starts its transaction: everything served from this origin,
- * English labels bundled, no CDN. Shared by the embedded page and the offline Okta-hosted page (whose
+ * How the widget looks and loads, whoever starts its transaction: everything served from this origin
+ * (label files included, so the widget speaks the user's language), no CDN. Shared by the embedded page and the offline Okta-hosted page (whose
  * `OktaUtil` the server writes), so both run the widget the same way. No DOM access here: the server imports it.
  */
 export function widgetLook(cspNonce: string): Record<string, unknown> {
   return {
-    language: 'en',
     assets: { baseUrl: '/widget' },
+    helpLinks: { help: HELP_PATH },
     // The brand in the widget's header band; `logoText` is its text alternative.
     logo: '/page/logo.svg',
     logoText: 'Registration Kit',

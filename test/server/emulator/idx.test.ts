@@ -41,11 +41,12 @@ describe('the emulator’s IDX registration', () => {
     expect(response.statusCode).toBe(401)
   })
 
-  it('offers the sign-up form built from the policy, with a required consent checkbox', async () => {
+  it('offers the sign-up form built from the policy, with a required consent checkbox and the optional language field', async () => {
     const body = (await idx(app, 'introspect', { stateToken: stateHandle })).json()
     expect(body.remediation.value[0]).toMatchObject({ name: 'enroll-profile', href: 'http://localhost:80/idp/idx/enroll/new' })
-    expect(profileFields(body).map((f) => f.name)).toEqual(['firstName', 'lastName', 'email', 'department', 'termsAccepted'])
-    expect(profileFields(body).at(-1)).toMatchObject({
+    expect(profileFields(body).map((f) => f.name)).toEqual(['firstName', 'lastName', 'email', 'department', 'termsAccepted', 'signupLocale'])
+    expect(profileFields(body).find((field) => field.name === 'signupLocale')).toMatchObject({ required: false })
+    expect(profileFields(body).find((field) => field.name === 'termsAccepted')).toMatchObject({
       type: 'boolean',
       required: true,
       options: [{ value: { value: { inputType: 'checkbox' } } }],

@@ -56,11 +56,11 @@ describe('GET /', () => {
   it('escapes "<" in the JSON config so policy text cannot close the script element', async () => {
     const withMarkup = Fastify()
     await withMarkup.register(browserHeaders)
-    const hostile = { ...policy, messages: { ...policy.messages, summary: '</script><script>alert(1)</script>' } }
+    const hostile = { ...policy, messages: { ...policy.messages, en: { ...policy.messages.en!, summary: '</script><script>alert(1)</script>' } } }
     await withMarkup.register(page, { okta: { issuer: '/oauth2/default', clientId: 'c', redirectUri: '/cb' }, policy: hostile, kit: false, generation: 'gen2' })
     const { body } = await withMarkup.inject({ url: '/' })
     expect(body).not.toContain('<script>alert(1)')
-    expect(configOf(body).policy.messages.summary).toBe('</script><script>alert(1)</script>')
+    expect(configOf(body).policy.messages.en.summary).toBe('</script><script>alert(1)</script>')
     await withMarkup.close()
   })
 
