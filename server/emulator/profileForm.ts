@@ -45,6 +45,11 @@ const notAnEmail = (label: string): IonMessage => ({
   i18n: { key: 'registration.error.invalidLoginEmail', params: [label] },
   class: 'ERROR',
 })
+const notThePattern = (label: string): IonMessage => ({
+  message: `Provided value for property '${label}' does not match required pattern`,
+  i18n: { key: 'registration.error.doesNotMatchPattern', params: [label] },
+  class: 'ERROR',
+})
 export const notUnique = (label: string): IonMessage => ({
   message: `A user with this ${label} already exists`,
   i18n: { key: 'registration.error.notUniqueWithinOrg', params: [label] },
@@ -69,7 +74,8 @@ export function validateProfile(attributes: FormAttribute[], profile: Profile): 
     if (text === '') {
       if (required) errors.set(name, [blank])
     } else if (kind === 'email' && !EMAIL.test(text)) {
-      errors.set(name, [notAnEmail(label)])
+      // Okta sends both: the address is not an email, and it fails the login attribute's pattern.
+      errors.set(name, [notAnEmail(label), notThePattern(label)])
     }
   }
   return errors

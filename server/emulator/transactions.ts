@@ -46,6 +46,8 @@ export interface Transaction {
   enrolled: Set<AuthenticatorKey>
   /** The one-time code of the email being enrolled. */
   emailCode?: string
+  /** Wrong answers to the current challenge (the email code or the password). */
+  failedAttempts: number
   /** Issued on success; exchanged once at `/v1/token`. */
   interactionCode?: string
 }
@@ -94,6 +96,7 @@ export function createTransactionStore(ttlMs: number, maxTransactions: number): 
         step: 'identify',
         expiresAt: now + ttlMs,
         enrolled: new Set(),
+        failedAttempts: 0,
       }
       byInteractionHandle.set(transaction.interactionHandle, transaction)
       byStateHandle.set(transaction.stateHandle, transaction)

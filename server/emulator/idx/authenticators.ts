@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { authenticatorById, ENROLLMENT_ORDER, meetsComplexity } from '../authenticators.ts'
 import { responseContext, type Emulator } from '../context.ts'
 import { challengePasswordState, enrollAuthenticatorState, selectAuthenticatorState } from '../responses/authenticators.ts'
-import { idxMessages } from '../responses/outcome.ts'
+import { idxMessages, tooManyAttempts } from '../responses/outcome.ts'
 import type { Transaction } from '../transactions.ts'
 import { checkPassword, setPassword } from '../users.ts'
 import { afterSignIn, finish, inTransaction, stateNow } from './shared.ts'
@@ -13,6 +13,12 @@ import { afterSignIn, finish, inTransaction, stateNow } from './shared.ts'
 const EnrollBody = z.looseObject({ authenticator: z.looseObject({ id: z.string() }) })
 const AnswerBody = z.looseObject({ credentials: z.looseObject({ passcode: z.string() }) })
 
+/**
+ * Wrong answers one challenge takes (an email code sent, a password asked): a six-digit code must not be
+ * guessable by trying, as Okta limits attempts too.
+ */
+const MAX_ATTEMPTS_PER_CHALLENGE = 5
+
 const ENROLLING = new Set(['select-authenticator', 'enroll-email', 'enroll-password'])
 
 /** Required authenticators: the email (a code from the outbox) and the password, then success. */
@@ -20,6 +26,8 @@ export async function authenticatorRoutes(app: FastifyInstance, { emulator }: { 
   function sendEmailCode(transaction: Transaction) {
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
     transaction.emailCode = code
+    // A new code is a new challenge, with its own attempts.
+    transaction.failedAttempts = 0
     const to = String(transaction.user?.profile[emulator.options.registration.policy.email.attribute] ?? transaction.user?.login)
     emulator.outbox.send({ to, subject: 'Verify your email address', code })
   }
@@ -49,10 +57,14 @@ export async function authenticatorRoutes(app: FastifyInstance, { emulator }: { 
     const body = AnswerBody.safeParse(request.body)
     const passcode = body.success ? body.data.credentials.passcode : ''
     const ctx = responseContext(request, transaction)
+    /** A wrong answer: shown under the field, until the challenge's attempts are spent and the transaction with them. */
+    const wrong = (again: object) => {
+      if (++transaction.failedAttempts < MAX_ATTEMPTS_PER_CHALLENGE) return reply.code(400).send(again)
+      emulator.transactions.forget(transaction)
+      return reply.code(400).send(tooManyAttempts())
+    }
     if (transaction.step === 'enroll-email') {
-      if (passcode.trim() !== transaction.emailCode) {
-        return reply.code(400).send(enrollAuthenticatorState(ctx, 'email', [idxMessages.passcodeInvalid]))
-      }
+      if (passcode.trim() !== transaction.emailCode) return wrong(enrollAuthenticatorState(ctx, 'email', [idxMessages.passcodeInvalid]))
       transaction.enrolled.add('email')
       transaction.emailCode = undefined
       return next(request, transaction)
@@ -68,7 +80,7 @@ export async function authenticatorRoutes(app: FastifyInstance, { emulator }: { 
     }
     if (transaction.step === 'challenge-password') {
       if (!transaction.user || !(await checkPassword(transaction.user, passcode))) {
-        return reply.code(400).send(challengePasswordState(ctx, [idxMessages.passwordIncorrect]))
+        return wrong(challengePasswordState(ctx, [idxMessages.passwordIncorrect]))
       }
       return afterSignIn(emulator, request, transaction)
     }

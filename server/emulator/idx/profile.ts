@@ -21,7 +21,7 @@ export async function profileRoutes(app: FastifyInstance, { emulator }: { emulat
 
   // Okta's cancel ends the attempt; the user may start again from the sign-in page.
   app.post('/cancel', inTransaction(emulator, async (request, _reply, transaction) => {
-    Object.assign(transaction, { step: 'identify', user: undefined, emailCode: undefined, enrolled: new Set() })
+    Object.assign(transaction, { step: 'identify', user: undefined, emailCode: undefined, enrolled: new Set(), failedAttempts: 0 })
     return identifyState(responseContext(request, transaction))
   }))
 

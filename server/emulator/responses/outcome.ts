@@ -64,6 +64,10 @@ export const idxMessages = {
   passwordIncorrect: error('Password is incorrect'),
 }
 
+/** A challenge answered wrongly too often: the transaction is over, the user starts again (no form to retry). */
+export const tooManyAttempts = () =>
+  messagesOnly([error('Too many failed attempts. Start again to sign in or sign up.')])
+
 /** The hook failed (after its retry) on a progressive-profile update: Okta's wording, no form. */
 export const profileUpdateFailed = () =>
   messagesOnly([error('There was an error updating your profile. Please try again later.')])

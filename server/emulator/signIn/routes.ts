@@ -20,6 +20,7 @@ export async function signInRoutes(app: FastifyInstance, { emulator }: { emulato
     if (!user?.passwordHash) return reply.code(400).send(identifyState(responseContext(request, transaction), [idxMessages.signInFailed]))
     transaction.user = user
     transaction.step = 'challenge-password'
+    transaction.failedAttempts = 0
     return challengePasswordState(responseContext(request, transaction))
   }))
 

@@ -1,11 +1,12 @@
 import fc from 'fast-check'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildEmulator, idx, pkce, startFakeHook, startSignUp } from './helper.ts'
+import { APP_REDIRECT_URI, buildEmulator, CLIENT_ID, idx, pkce, startFakeHook, startSignUp } from './helper.ts'
 
 const IDX_PATHS = [
   'introspect',
   'identify',
+  'enroll/update',
   'identify/select',
   'enroll',
   'enroll/new',
@@ -16,6 +17,57 @@ const IDX_PATHS = [
   'cancel',
 ]
 
+/** Small, so that the property's runs go past it many times. */
+const MAX_TRANSACTIONS = 4
+
+/** Every route of the emulator, with the parameters its clients send; arbitrary values go into them. */
+const ROUTES = [
+  { method: 'GET', url: '/oauth2/default/.well-known/openid-configuration', fields: [] },
+  { method: 'GET', url: '/oauth2/default/v1/keys', fields: [] },
+  { method: 'GET', url: '/oauth2/default/v1/authorize', fields: ['client_id', 'redirect_uri', 'response_type', 'response_mode', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method', 'prompt'] },
+  { method: 'POST', url: '/oauth2/default/v1/interact', fields: ['client_id', 'redirect_uri', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method'] },
+  { method: 'POST', url: '/oauth2/default/v1/token', fields: ['grant_type', 'client_id', 'redirect_uri', 'code', 'code_verifier', 'interaction_code', 'refresh_token', 'scope'] },
+  { method: 'GET', url: '/oauth2/default/v1/userinfo', fields: [] },
+  { method: 'POST', url: '/oauth2/default/v1/userinfo', fields: [] },
+  { method: 'GET', url: '/oauth2/default/v1/logout', fields: ['id_token_hint', 'post_logout_redirect_uri', 'state'] },
+  { method: 'GET', url: '/login/token/redirect', fields: ['stateToken'] },
+  { method: 'GET', url: '/emulator/outbox', fields: ['to'] },
+  { method: 'GET', url: '/emulator/outbox/view', fields: ['to'] },
+] as const
+
+const VALID: Record<string, string[]> = {
+  client_id: [CLIENT_ID],
+  redirect_uri: [APP_REDIRECT_URI, 'http://localhost/login/callback'],
+  response_type: ['code'],
+  scope: ['openid profile email', 'openid offline_access'],
+  code_challenge: [pkce().challenge],
+  code_challenge_method: ['S256'],
+  grant_type: ['authorization_code', 'interaction_code', 'refresh_token'],
+}
+
+/** Mostly valid values, so requests get past the first checks; sometimes left out, anything, or over 2 KB. */
+const fieldValue = (name: string) =>
+  fc.option(
+    fc.oneof(
+      { weight: 8, arbitrary: fc.constantFrom(...(VALID[name] ?? ['x'])) },
+      { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
+      { weight: 1, arbitrary: fc.string({ minLength: 2040, maxLength: 2060 }) },
+    ),
+    { freq: 8, nil: undefined },
+  )
+
+/** Any route; the two that start transactions more often, so the runs go well past the bound. */
+const anyRequest = fc.oneof(
+  ...ROUTES.map((route) => ({
+    weight: route.url.endsWith('/interact') || route.url.endsWith('/authorize') ? 4 : 1,
+    arbitrary: fc.record({
+      route: fc.constant(route),
+      fields: fc.record(Object.fromEntries(route.fields.map((name) => [name, fieldValue(name)]))),
+      authorization: fc.option(fc.oneof(fc.string({ maxLength: 80 }), fc.string({ maxLength: 80 }).map((token) => `Bearer ${token}`)), { nil: undefined }),
+    }),
+  })),
+)
+
 describe('the emulator with arbitrary input', () => {
   let hook: Awaited<ReturnType<typeof startFakeHook>>
   let app: FastifyInstance
@@ -23,7 +75,7 @@ describe('the emulator with arbitrary input', () => {
 
   beforeAll(async () => {
     hook = await startFakeHook()
-    app = await buildEmulator(hook.url)
+    app = await buildEmulator(hook.url, { maxTransactions: MAX_TRANSACTIONS })
     stateHandle = await startSignUp(app, pkce().challenge)
   })
   afterAll(async () => {
@@ -45,6 +97,38 @@ describe('the emulator with arbitrary input', () => {
       ),
       { numRuns: 150 },
     )
+  })
+
+  it('answers every route with a 4xx or a valid answer, never a 5xx, and never holds more than its live transactions bound', async () => {
+    /** Transactions started and not yet seen gone: an evicted one never comes back. */
+    let maybeLive: string[] = []
+    let started = 0
+    await fc.assert(
+      fc.asyncProperty(fc.array(anyRequest, { minLength: 1, maxLength: 12 }), async (requests) => {
+        for (const { route, fields, authorization } of requests) {
+          const defined = Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined)
+          const query = new URLSearchParams(defined).toString()
+          const response = await app.inject({
+            method: route.method,
+            url: route.method === 'GET' && query ? `${route.url}?${query}` : route.url,
+            headers: { ...(authorization ? { authorization } : {}), ...(route.method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+            ...(route.method === 'POST' ? { payload: query } : {}),
+          })
+          expect(response.statusCode, `${route.method} ${route.url}`).toBeLessThan(500)
+          if (response.statusCode !== 200) continue
+          if (!route.url.endsWith('/interact') && !route.url.endsWith('/authorize')) continue
+          const body = response.json()
+          maybeLive.push(body.interaction_handle ?? body.hostedPageSettings.stateToken)
+          started++
+        }
+        const live = await Promise.all(maybeLive.map(async (handle) => (await idx(app, 'introspect', { stateToken: handle })).statusCode === 200))
+        maybeLive = maybeLive.filter((_handle, index) => live[index])
+        expect(maybeLive.length).toBeLessThanOrEqual(MAX_TRANSACTIONS)
+      }),
+      { numRuns: 150 },
+    )
+    // The runs went well past the bound: many more transactions were started than may live.
+    expect(started).toBeGreaterThan(10 * MAX_TRANSACTIONS)
   })
 
   it('never answers the token endpoint with a 5xx', async () => {
