@@ -8,11 +8,12 @@ import { createEmailProviders } from './emailProviders.ts'
 import emulator, { EMULATOR_ISSUER_PATH } from './emulator/index.ts'
 import type { ErrorBody } from './errors.ts'
 import health from './health.ts'
-import hostedPreview, { createHostedPage } from './hosted/index.ts'
+import hostedPreview, { createHostedPage } from './emulator/hostedPage/index.ts'
 import registrationHook, { HOOK_BODY_LIMIT, HOOK_PATH } from './hook/index.ts'
 import openApi from './openapi.ts'
 import page from './page/index.ts'
 import sampleApp, { SAMPLE_APP_CALLBACK, SAMPLE_APP_PATH } from './sampleApp/index.ts'
+import { signUpForm } from './signUpForm.ts'
 import jsonBody from './plugins/jsonBody.ts'
 import apiHeaders from './plugins/apiHeaders.ts'
 import browserHeaders from './plugins/browserHeaders.ts'
@@ -79,7 +80,13 @@ export async function registrationKitApp(app: FastifyInstance, { config, fetchKe
     const offline = { issuer: EMULATOR_ISSUER_PATH, clientId: config.okta.clientId, redirectUri: REDIRECT_PATH }
     if (config.okta.mode === 'emulator') {
       // Okta's hosted template with the code-editor snippet pasted: the emulator's sign-in page in the redirect model.
-      const hostedPage = createHostedPage({ policy: config.policy, departmentsUrl: DEPARTMENTS_PATH, generation: config.widgetGeneration })
+      const hostedPage = createHostedPage({
+        // Vite builds the snippet; it is a devDependency, so it is loaded only when the offline page is asked for. The
+        // same-origin departments API (the https-only DEPARTMENTS_URL rule of `npm run snippet` is for Okta's domain).
+        buildSnippet: () =>
+          import('../widget/code-editor/snippet.ts').then(({ snippetFor }) => snippetFor({ policy: config.policy, departmentsUrl: DEPARTMENTS_PATH })),
+        generation: config.widgetGeneration,
+      })
       // Offline, this server also plays Okta; the emulator calls the hook over real HTTP.
       await browser.register(emulator, {
         clientId: config.okta.clientId,
@@ -89,7 +96,8 @@ export async function registrationKitApp(app: FastifyInstance, { config, fetchKe
         seedUsers: config.okta.seedUsers,
         maxTransactions: config.okta.maxTransactions,
         hook: { url: config.okta.hookUrl, authHeader: config.hookAuth.header!.name, authSecret: config.hookAuth.header!.secret },
-        registration,
+        // The emulator's sign-up form, as an admin would set up Okta's profile enrollment for the policy.
+        signUpForm: signUpForm(registration),
         hostedPage,
       })
       // The same page in the embedded model at /hosted, to run the snippet as brand teams do without an app.

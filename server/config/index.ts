@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { ConfigError } from '../errors.ts'
 import { parseEnv } from './env.ts'
-import { readSeedUsers, type SeedUser } from '../emulator/seedUsers.ts'
+import { readSeedUsers, type SeedUser } from '../emulator/users/seed.ts'
 import { DEFAULT_POLICY_FILE, readPolicyFile } from './policyFile.ts'
 import type { Policy } from '../../policy/schema.ts'
 import type { WidgetGeneration } from '../page/widgetBundle.ts'

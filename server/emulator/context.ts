@@ -1,20 +1,22 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { requestOrigin } from '../plugins/hostHeader.ts'
-import { createGrantCodes, type GrantCodes } from './codes.ts'
-import type { HookTarget } from './hookClient.ts'
-import { createSigningKey, type SigningKey } from './keys.ts'
+import { createGrantCodes, type GrantCodes } from './oauth/codes.ts'
+import type { HookTarget } from './inlineHook/client.ts'
+import { createSigningKey, type SigningKey } from './oauth/keys.ts'
 import { createRefreshTokens, type RefreshTokens } from './oauth/refreshTokens.ts'
 import type { EmulatorOptions } from './options.ts'
-import { createOutbox, type Outbox } from './outbox.ts'
-import { enrollmentAttributes, type FormAttribute } from './profileForm.ts'
-import type { ResponseContext } from './responses/ion.ts'
-import { createTransactionStore, type Transaction, type TransactionStore } from './transactions.ts'
-import { createUserDirectory, setPassword, type UserDirectory } from './users.ts'
+import { createOutbox, type Outbox } from './outbox/outbox.ts'
+import type { FormAttribute } from './signUp/form.ts'
+import type { ResponseContext } from './idx/ion.ts'
+import { createTransactionStore, type Transaction, type TransactionStore } from './idx/transactions.ts'
+import { createUserDirectory, setPassword, type UserDirectory } from './users/directory.ts'
 
 /** Everything the emulator's routes share: one org, in memory. */
 export interface Emulator {
   options: EmulatorOptions
   attributes: FormAttribute[]
+  /** The form's email attribute: the login, and where the emulator sends codes. */
+  emailAttribute: string
   transactions: TransactionStore
   codes: GrantCodes
   refreshTokens: RefreshTokens
@@ -29,6 +31,8 @@ export const DEFAULT_MAX_TRANSACTIONS = 1000
 const OKTA_HOOK_TIMEOUT_MS = 3_000
 
 export async function createEmulator(app: FastifyInstance, options: EmulatorOptions): Promise<Emulator> {
+  const emailAttribute = options.signUpForm.find((attribute) => attribute.kind === 'email')?.name
+  if (!emailAttribute) throw new Error('The sign-up form has no email attribute: Okta needs one for the login')
   const users = createUserDirectory()
   for (const seed of options.seedUsers ?? []) {
     const user = users.create(seed.login, { email: seed.login, ...seed.profile, login: seed.login })
@@ -36,7 +40,8 @@ export async function createEmulator(app: FastifyInstance, options: EmulatorOpti
   }
   return {
     options,
-    attributes: enrollmentAttributes(options.registration),
+    attributes: options.signUpForm,
+    emailAttribute,
     transactions: createTransactionStore(options.transactionTtlMs ?? HOUR_MS, options.maxTransactions ?? DEFAULT_MAX_TRANSACTIONS),
     codes: createGrantCodes(),
     refreshTokens: createRefreshTokens(),

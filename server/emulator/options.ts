@@ -1,6 +1,6 @@
 import type { FastifyReply, RouteShorthandOptions } from 'fastify'
-import type { RegistrationPolicy } from '../../policy/index.ts'
-import type { SeedUser } from './seedUsers.ts'
+import type { FormAttribute } from './signUp/form.ts'
+import type { SeedUser } from './users/seed.ts'
 
 /** Okta's hosted sign-in page: the brand's template with the widget, filled in for one response. */
 export interface HostedSignInPage {
@@ -25,7 +25,8 @@ export interface EmulatorOptions {
     /** Okta waits 3 s per attempt; tests may shorten it. */
     timeoutMs?: number
   }
-  registration: RegistrationPolicy
+  /** The org's sign-up form (profile enrollment), built by the app from its policy. */
+  signUpForm: FormAttribute[]
   /** The page `/v1/authorize` answers with (the redirect model). */
   hostedPage: HostedSignInPage
   /** How long an IDX transaction lives. Default: one hour, as Okta's `expiresAt`. */

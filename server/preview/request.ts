@@ -1,4 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
+import { oktaHookRequest, type HookUser } from '../emulator/inlineHook/request.ts'
 
 export interface PreviewInput {
   email: string
@@ -22,7 +23,7 @@ const oktaId = (prefix: string) => prefix + randomBytes(12).toString('base64url'
 
 /**
  * An Okta registration inline hook request of the documented shape (Okta's self-service registration and
- * progressive-profile examples: `test/fixtures/okta/hook/`),
+ * progressive-profile examples: `test/fixtures/okta/hook/`), built as the emulator builds its calls and
  * filled from the given values the way the Admin Console's Preview tab fills it from a chosen user.
  */
 export function buildPreviewRequest(input: PreviewInput, options: PreviewRequestOptions = {}) {
@@ -32,50 +33,18 @@ export function buildPreviewRequest(input: PreviewInput, options: PreviewRequest
     department: input.department,
     termsAccepted: input.termsAccepted,
   })
-  const progressive = input.progressive === true
-  const request = {
-    method: 'POST',
-    ipAddress: '127.0.0.1',
-    id: randomBytes(20).toString('base64url'),
-    url: { value: progressive ? '/idp/idx/enroll/update' : '/idp/idx/enroll/new' },
-  }
-  return {
-    eventId: options.eventId ?? randomUUID(),
-    eventTime: (options.now ?? new Date()).toISOString(),
-    eventType: 'com.okta.user.pre-registration',
-    eventTypeVersion: '1.0',
-    contentType: 'application/json',
-    cloudEventVersion: '0.1',
-    source: oktaId('reg'),
-    requestType: progressive ? 'progressive.profile' : 'self.service.registration',
-    data: progressive
-      ? {
-          context: { request, user: existingUser(input.email) },
-          action: 'ALLOW',
-          userProfileUpdate: submitted,
-        }
-      : {
-          context: { request },
-          userProfile: { ...submitted, login: input.email, email: input.email },
-          action: 'ALLOW',
-        },
-  }
+  const request = { ipAddress: '127.0.0.1', requestId: randomBytes(20).toString('base64url') }
+  const hookOptions = { ...options, source: oktaId('reg') }
+  return input.progressive === true
+    ? oktaHookRequest({ ...request, requestType: 'progressive.profile', user: existingUser(input.email), userProfileUpdate: submitted }, hookOptions)
+    : oktaHookRequest({ ...request, requestType: 'self.service.registration', userProfile: { ...submitted, login: input.email, email: input.email } }, hookOptions)
 }
 
 export type PreviewRequest = ReturnType<typeof buildPreviewRequest>
 
-/** `data.context.user` of a progressive profile request: the signed-in user the update is for. */
-function existingUser(email: string) {
-  const id = oktaId('00u')
-  return {
-    passwordChanged: '2022-01-01T00:00:00.000Z',
-    _links: {
-      groups: { href: `/api/v1/users/${id}/groups` },
-      factors: { href: `/api/v1/users/${id}/factors` },
-    },
-    profile: { login: email, email, locale: 'en_US' },
-    id,
-  }
+/** The signed-in user a progressive profile request is about. */
+function existingUser(email: string): HookUser {
+  return { id: oktaId('00u'), login: email, profile: { email, locale: 'en_US' }, passwordChanged: '2022-01-01T00:00:00.000Z' }
 }
 
 function definedOnly<T extends Record<string, unknown>>(values: T): Partial<T> {

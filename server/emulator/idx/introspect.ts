@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Emulator } from '../context.ts'
-import { sessionExpired } from '../responses/outcome.ts'
+import { sessionExpired } from './outcome.ts'
 import { findForIntrospect, inTransaction, stateNow } from './shared.ts'
 
 /** Reading the state without changing it: introspect (first load and reloads), and the email poll. */

@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { issuerOf, responseContext, type Emulator } from '../context.ts'
-import { sessionExpired } from '../responses/outcome.ts'
-import { currentState } from '../responses/state.ts'
+import { sessionExpired } from './outcome.ts'
+import { currentState } from './state.ts'
 import { missingAttributes } from '../signIn/progressiveProfile.ts'
-import type { Transaction } from '../transactions.ts'
+import type { Transaction } from './transactions.ts'
 
 type Handler = (request: FastifyRequest, reply: FastifyReply, transaction: Transaction) => Promise<unknown>
 

@@ -1,5 +1,5 @@
-import { handle } from '../transactions.ts'
-import type { TokenGrant } from '../tokens.ts'
+import { handle } from '../idx/transactions.ts'
+import type { TokenGrant } from './tokens.ts'
 
 /** Okta's default refresh token expires when unused for 7 days. */
 const IDLE_TTL_MS = 7 * 24 * 60 * 60_000

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import type { CodeGrant } from '../codes.ts'
+import type { CodeGrant } from './codes.ts'
 import { issuerOf, type Emulator } from '../context.ts'
-import { mintTokens, scopesOf, type TokenGrant } from '../tokens.ts'
+import { mintTokens, scopesOf, type TokenGrant } from './tokens.ts'
 import { oauthError, s256 } from './errors.ts'
 
 const CodeExchange = z.looseObject({ client_id: z.string(), redirect_uri: z.string(), code_verifier: z.string() })

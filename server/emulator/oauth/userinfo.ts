@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { issuerOf, type Emulator } from '../context.ts'
-import { profileClaims } from '../tokens.ts'
+import { profileClaims } from './tokens.ts'
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/
 

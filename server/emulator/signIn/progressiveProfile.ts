@@ -1,12 +1,12 @@
 import type { FastifyRequest } from 'fastify'
 import type { Emulator } from '../context.ts'
-import { callInlineHook } from '../hookClient.ts'
-import type { FormAttribute } from '../profileForm.ts'
-import { formValues, validateProfile } from '../profileForm.ts'
-import { denial, type Rejection } from '../registration.ts'
-import { idxMessages } from '../responses/outcome.ts'
-import type { Transaction } from '../transactions.ts'
-import type { Profile, User } from '../users.ts'
+import { callInlineHook } from '../inlineHook/client.ts'
+import type { FormAttribute } from '../signUp/form.ts'
+import { formValues, validateProfile } from '../signUp/form.ts'
+import { denial, type Rejection } from '../signUp/registration.ts'
+import { idxMessages } from '../idx/outcome.ts'
+import type { Transaction } from '../idx/transactions.ts'
+import type { Profile, User } from '../users/directory.ts'
 
 const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
 

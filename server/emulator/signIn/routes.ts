@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { responseContext, type Emulator } from '../context.ts'
-import { EnrollBody } from '../idx/profile.ts'
+import { EnrollBody } from '../signUp/routes.ts'
 import { inTransaction, finish, stateNow } from '../idx/shared.ts'
-import { challengePasswordState } from '../responses/authenticators.ts'
-import { idxMessages, profileUpdateFailed } from '../responses/outcome.ts'
-import { identifyState, profileUpdateState } from '../responses/profile.ts'
+import { challengePasswordState } from '../authenticators/responses.ts'
+import { idxMessages, profileUpdateFailed } from '../idx/outcome.ts'
+import { identifyState, profileUpdateState } from './responses.ts'
 import { missingAttributes, updateProfile } from './progressiveProfile.ts'
 
 const IdentifyBody = z.looseObject({ identifier: z.string() })

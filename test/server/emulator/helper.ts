@@ -4,6 +4,7 @@ import defaultPolicy from '../../../policy/default-policy.json' with { type: 'js
 import { compilePolicy } from '../../../policy/index.ts'
 import { PolicySchema } from '../../../policy/schema.ts'
 import emulator, { type EmulatorOptions } from '../../../server/emulator/index.ts'
+import { signUpForm } from '../../../server/signUpForm.ts'
 import type { HostedSignInPage } from '../../../server/emulator/options.ts'
 
 export const CLIENT_ID = 'emulator-client'
@@ -57,7 +58,7 @@ export async function buildEmulator(hookUrl: string, overrides: Partial<Emulator
     signOutRedirectUris: [APP_SIGNED_OUT_URI],
     hostedPage: signInPageStub,
     hook: { url: hookUrl, authHeader: 'authorization', authSecret: HOOK_SECRET },
-    registration: compilePolicy(PolicySchema.parse(defaultPolicy)),
+    signUpForm: signUpForm(compilePolicy(PolicySchema.parse(defaultPolicy))),
     ...overrides,
   })
   await app.ready()

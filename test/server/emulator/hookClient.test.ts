@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { callInlineHook, type HookTarget } from '../../../server/emulator/hookClient.ts'
+import { callInlineHook, type HookTarget } from '../../../server/emulator/inlineHook/client.ts'
+import { oktaHookRequest } from '../../../server/emulator/inlineHook/request.ts'
+import { hookRequestFixtures, oktaFixture } from '../../fixtures/okta/index.ts'
 import { HOOK_SECRET, startFakeHook, until } from './helper.ts'
 
 const attempt = { requestType: 'self.service.registration' as const, userProfile: { email: 'ada@example.com' }, ipAddress: '127.0.0.1', requestId: 'req-1' }
@@ -94,5 +96,17 @@ describe('calling the registration hook as Okta does', () => {
     expect(await callInlineHook(target, attempt)).toEqual({ kind: 'deny' })
     hook.respond(() => ({ error: { errorSummary: 'Nope' } }))
     expect(await callInlineHook(target, attempt)).toEqual({ kind: 'deny', causes: [] })
+  })
+
+  it('builds both of Okta’s documented request shapes, key for key', () => {
+    const keys = (value: unknown): unknown =>
+      value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, keys((value as Record<string, unknown>)[key])]))
+        : typeof value
+    const [registration, progressive] = hookRequestFixtures.slice(0, 2).map((name) => oktaFixture(`hook/${name}`))
+    const request = { ipAddress: '127.0.0.1', requestId: 'req-1' }
+    expect(keys(oktaHookRequest({ ...request, requestType: 'self.service.registration', userProfile: registration!.data.userProfile }))).toEqual(keys(registration))
+    const user = { id: '00u1', login: 'rosario.jones@example.com', profile: progressive!.data.context.user.profile, passwordChanged: '2022-01-01T00:00:00.000Z' }
+    expect(keys(oktaHookRequest({ ...request, requestType: 'progressive.profile', user, userProfileUpdate: progressive!.data.userProfileUpdate }))).toEqual(keys(progressive))
   })
 })

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { responseContext, type Emulator } from '../context.ts'
-import { register } from '../registration.ts'
-import { accountCreationFailed } from '../responses/outcome.ts'
-import { selectAuthenticatorState } from '../responses/authenticators.ts'
-import { enrollProfileState, identifyState } from '../responses/profile.ts'
-import { inTransaction, stateNow } from './shared.ts'
+import { register } from './registration.ts'
+import { accountCreationFailed } from '../idx/outcome.ts'
+import { selectAuthenticatorState } from '../authenticators/responses.ts'
+import { identifyState } from '../signIn/responses.ts'
+import { enrollProfileState } from './responses.ts'
+import { inTransaction, stateNow } from '../idx/shared.ts'
 
 /** The profile form's body; without a usable `userProfile`, Okta's checks run on an empty one. */
 export const EnrollBody = z.looseObject({ userProfile: z.record(z.string(), z.unknown()) })

@@ -1,11 +1,11 @@
 import type { FastifyRequest } from 'fastify'
-import type { Emulator } from './context.ts'
-import { callInlineHook, type HookCause } from './hookClient.ts'
-import { formValues, notUnique, validateProfile, type FieldErrors } from './profileForm.ts'
-import type { IonMessage } from './responses/ion.ts'
-import { idxMessages, type DenialWording } from './responses/outcome.ts'
-import type { Transaction } from './transactions.ts'
-import type { Profile } from './users.ts'
+import type { Emulator } from '../context.ts'
+import { callInlineHook, type HookCause } from '../inlineHook/client.ts'
+import { formValues, notUnique, validateProfile, type FieldErrors } from './form.ts'
+import type { IonMessage } from '../idx/ion.ts'
+import { idxMessages, type DenialWording } from '../idx/outcome.ts'
+import type { Transaction } from '../idx/transactions.ts'
+import type { Profile } from '../users/directory.ts'
 
 /** Why a sign-up was not accepted, in the terms the enroll-profile form can show. */
 export type Rejection =
@@ -23,14 +23,13 @@ export async function register(
   transaction: Transaction,
   submitted: Profile,
 ): Promise<Rejection | undefined> {
-  const { attributes, options } = emulator
-  const { email: emailRules, consent } = options.registration.policy
+  const { attributes, emailAttribute } = emulator
   const values = formValues(attributes, submitted)
   const errors = validateProfile(attributes, values)
   if (errors.size > 0) return { kind: 'form', errors, messages: [] }
 
-  const email = String(values[emailRules.attribute]).trim()
-  const duplicate: Rejection = { kind: 'form', errors: new Map([[emailRules.attribute, [notUnique('Email')]]]), messages: [] }
+  const email = String(values[emailAttribute]).trim()
+  const duplicate: Rejection = { kind: 'form', errors: new Map([[emailAttribute, [notUnique('Email')]]]), messages: [] }
   if (emulator.users.exists(email)) return duplicate
 
   const outcome = await callInlineHook(emulator.hookTarget(), {
@@ -44,7 +43,7 @@ export async function register(
 
   // The consent box is a non-schema attribute: the hook sees it, the profile keeps only the hook's stamps.
   const profile: Profile = { ...values, login: email, ...outcome.updates }
-  delete profile[consent.attribute]
+  for (const { name, keptInProfile } of attributes) if (keptInProfile === false) delete profile[name]
   const login = typeof profile.login === 'string' ? profile.login : email
   const user = emulator.users.create(login, profile)
   if (!user) return duplicate

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
-import type { Profile, User } from './users.ts'
+import type { Profile } from '../users/directory.ts'
+import { oktaHookRequest, type InlineHookAttempt } from './request.ts'
 
 const HookCause = z.looseObject({ errorSummary: z.string().optional(), location: z.string().optional() })
 
@@ -28,16 +28,6 @@ export interface HookTarget {
   timeoutMs: number
 }
 
-interface Request {
-  ipAddress: string
-  requestId: string
-}
-
-/** What Okta asks its registration inline hook: a sign-up's whole form, or a signed-in user's progressive-profile delta. */
-export type InlineHookAttempt =
-  | (Request & { requestType: 'self.service.registration'; userProfile: Profile })
-  | (Request & { requestType: 'progressive.profile'; user: User; userProfileUpdate: Profile })
-
 /** The command that carries the hook's profile changes: each request type has its own (the other is ignored). */
 const UPDATE_COMMAND = {
   'self.service.registration': 'com.okta.user.profile.update',
@@ -51,43 +41,6 @@ export async function callInlineHook(target: HookTarget, attempt: InlineHookAtte
   if (response === 'retry') response = await post(target, body)
   if (response === 'retry' || response === 'failed') return { kind: 'failed' }
   return interpret(response, UPDATE_COMMAND[attempt.requestType])
-}
-
-/** Okta's request body for the attempt, as Okta documents both shapes (test/fixtures/okta/hook/). */
-export function oktaHookRequest(attempt: InlineHookAttempt) {
-  const context = {
-    request: { id: attempt.requestId, method: 'POST', url: { value: attempt.requestType === 'progressive.profile' ? '/idp/idx/enroll/update' : '/idp/idx/enroll/new' }, ipAddress: attempt.ipAddress },
-  }
-  const envelope = {
-    eventId: randomUUID(),
-    eventTime: new Date().toISOString(),
-    eventType: 'com.okta.user.pre-registration',
-    eventTypeVersion: '1.0',
-    contentType: 'application/json',
-    cloudEventVersion: '0.1',
-    source: 'emulator-registration-hook',
-    requestType: attempt.requestType,
-  }
-  if (attempt.requestType === 'self.service.registration') {
-    return { ...envelope, data: { context, userProfile: attempt.userProfile, action: 'ALLOW' } }
-  }
-  const { user } = attempt
-  return {
-    ...envelope,
-    data: {
-      context: {
-        ...context,
-        user: {
-          passwordChanged: user.passwordChanged ?? null,
-          _links: { groups: { href: `/api/v1/users/${user.id}/groups` }, factors: { href: `/api/v1/users/${user.id}/factors` } },
-          profile: { ...user.profile, login: user.login },
-          id: user.id,
-        },
-      },
-      action: 'ALLOW',
-      userProfileUpdate: attempt.userProfileUpdate,
-    },
-  }
 }
 
 async function post(target: HookTarget, body: string): Promise<unknown | 'retry' | 'failed'> {

@@ -1,4 +1,4 @@
-import type { AuthenticatorKey } from './transactions.ts'
+import type { AuthenticatorKey } from '../idx/transactions.ts'
 
 /** The org's authenticators, both required at enrollment; ids are stable for the life of the process. */
 export const AUTHENTICATORS = {

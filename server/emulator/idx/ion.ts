@@ -1,4 +1,4 @@
-import type { Transaction } from '../transactions.ts'
+import type { Transaction } from './transactions.ts'
 
 /** What every builder needs: where the browser reaches us, and the transaction's state. */
 export interface ResponseContext {

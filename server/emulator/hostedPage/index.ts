@@ -1,20 +1,17 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import type { Policy } from '../../policy/index.ts'
-import { renderHostedPage } from '../../widget/code-editor/hostedTemplate.ts'
-import { embeddedSignIn, widgetLook } from '../../widget/page/widgetConfig.ts'
-import type { HostedSignInPage } from '../emulator/options.ts'
-import { widgetResourceTags, type WidgetGeneration } from '../page/widgetBundle.ts'
-import { BASE_CSP_DIRECTIVES } from '../plugins/browserHeaders.ts'
-import { requestOrigin } from '../plugins/hostHeader.ts'
+import { renderHostedPage } from '../../../widget/code-editor/hostedTemplate.ts'
+import { embeddedSignIn, widgetLook } from '../../../widget/page/widgetConfig.ts'
+import type { HostedSignInPage } from '../options.ts'
+import { widgetResourceTags, type WidgetGeneration } from '../../page/widgetBundle.ts'
+import { BASE_CSP_DIRECTIVES } from '../../plugins/browserHeaders.ts'
+import { requestOrigin } from '../../plugins/hostHeader.ts'
 import { nonceSource, responseNonce } from './nonce.ts'
 import { oktaUtilScript } from './oktaUtil.ts'
 
 export interface HostedPageOptions {
-  /** The server's validated policy, inlined in the snippet as `npm run snippet` would. */
-  policy: Policy
-  /** The same-origin departments API (the https-only DEPARTMENTS_URL rule of `npm run snippet` is for Okta's domain). */
-  departmentsUrl: string
+  /** The block a brand team pastes (what `npm run snippet` prints), built when the page is first asked for. */
+  buildSnippet: () => Promise<string>
   generation: WidgetGeneration
 }
 
@@ -23,17 +20,14 @@ export interface HostedPageOptions {
  * serves it: the widget from a script tag, the config from `OktaUtil`, the template's own script unchanged.
  * The widget's files come from the page plugin's asset routes (`/widget/`).
  */
-export function createHostedPage({ policy, departmentsUrl, generation }: HostedPageOptions): HostedSignInPage {
-  // Built on the first request and kept: Vite takes seconds, server boot should not, and it is a
-  // devDependency, so it is loaded only when the offline page is asked for. A failed build is retried.
+export function createHostedPage({ buildSnippet, generation }: HostedPageOptions): HostedSignInPage {
+  // Built on the first request and kept: the build takes seconds, server boot should not. A failed build is retried.
   let pasted: Promise<string> | undefined
   const snippet = () =>
-    (pasted ??= import('../../widget/code-editor/snippet.ts')
-      .then(({ snippetFor }) => snippetFor({ policy, departmentsUrl }))
-      .catch((error: unknown) => {
-        pasted = undefined
-        throw error
-      }))
+    (pasted ??= buildSnippet().catch((error: unknown) => {
+      pasted = undefined
+      throw error
+    }))
 
   return {
     routeOptions: (redirectOrigins) => ({

@@ -1,10 +1,11 @@
-import type { FormAttribute } from '../profileForm.ts'
+import type { FormAttribute } from '../signUp/form.ts'
 import { missingAttributes } from '../signIn/progressiveProfile.ts'
-import { challengePasswordState, enrollAuthenticatorState, selectAuthenticatorState } from './authenticators.ts'
+import { challengePasswordState, enrollAuthenticatorState, selectAuthenticatorState } from '../authenticators/responses.ts'
 import type { ResponseContext } from './ion.ts'
 import { tokenRedirectUrl } from '../oauth/tokenRedirect.ts'
 import { successRedirectState, successState } from './outcome.ts'
-import { enrollProfileState, identifyState, profileUpdateState } from './profile.ts'
+import { identifyState, profileUpdateState } from '../signIn/responses.ts'
+import { enrollProfileState } from '../signUp/responses.ts'
 
 /**
  * The transaction's current state, as introspect, poll and resend return it: the widget re-introspects on

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type { SigningKey } from './keys.ts'
-import type { User } from './users.ts'
+import type { User } from '../users/directory.ts'
 
 const TOKEN_TTL_S = 3600
 

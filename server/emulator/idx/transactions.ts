@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { User } from './users.ts'
+import type { User } from '../users/directory.ts'
 
 /** What the client asked for at interact or authorize; the token endpoint checks the same values. */
 export interface Client {

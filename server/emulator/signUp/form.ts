@@ -1,35 +1,18 @@
-import type { RegistrationPolicy } from '../../policy/index.ts'
-import type { IonMessage } from './responses/ion.ts'
-import type { Profile } from './users.ts'
+import type { IonMessage } from '../idx/ion.ts'
+import type { Profile } from '../users/directory.ts'
 
-/** One attribute of the user profile policy's enrollment form, as an admin configures it in Okta. */
+/**
+ * One attribute of the user profile policy's enrollment form, as an admin configures it in Okta. The app
+ * builds the form (server/signUpForm.ts) and hands it to the emulator.
+ */
 export interface FormAttribute {
   name: string
   label: string
   required: boolean
+  /** `email`: the login, exactly one on the form. `checkbox`: a boolean the widget shows as a check box. */
   kind: 'string' | 'email' | 'checkbox'
-}
-
-/**
- * The enrollment form: Okta's base attributes, then the policy's department and consent attributes, and
- * the language attribute when the policy names one (an optional field the kit hides and fills).
- */
-export function enrollmentAttributes({ policy }: RegistrationPolicy): FormAttribute[] {
-  const [first = 'firstName', last = 'lastName'] = policy.names.attributes
-  return [
-    { name: first, label: 'First name', required: true, kind: 'string' },
-    { name: last, label: 'Last name', required: true, kind: 'string' },
-    { name: policy.email.attribute, label: 'Email', required: true, kind: 'email' },
-    // A plain text field: the kit upgrades it into the type-ahead picker.
-    { name: policy.department.attribute, label: 'Department', required: policy.department.required, kind: 'string' },
-    {
-      name: policy.consent.attribute,
-      label: 'I agree to the Terms of Service and Privacy Policy',
-      required: policy.consent.required,
-      kind: 'checkbox',
-    },
-    ...(policy.locale.attribute ? [{ name: policy.locale.attribute, label: 'Language', required: false, kind: 'string' as const }] : []),
-  ]
+  /** false: the hook sees it, the profile keeps only what the hook makes of it (the consent box's stamps). */
+  keptInProfile?: false
 }
 
 export type FieldErrors = Map<string, IonMessage[]>

@@ -1,4 +1,4 @@
-import { handle, type Transaction } from './transactions.ts'
+import { handle, type Transaction } from '../idx/transactions.ts'
 
 /** Okta's interaction and authorization codes are short-lived; a minute is plenty for the app's immediate exchange. */
 const CODE_TTL_MS = 60_000

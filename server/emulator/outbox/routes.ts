@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { escapeHtml } from '../page/html.ts'
-import type { Emulator } from './context.ts'
+import { escapeHtml } from '../../page/html.ts'
+import type { Emulator } from '../context.ts'
 import type { OutboxMessage } from './outbox.ts'
 
 const OutboxQuery = z.object({ to: z.string().max(320).optional() })

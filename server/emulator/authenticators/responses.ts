@@ -1,6 +1,6 @@
-import { AUTHENTICATORS, ENROLLMENT_ORDER, PASSWORD_COMPLEXITY } from '../authenticators.ts'
-import type { AuthenticatorKey } from '../transactions.ts'
-import { idxResponse, ionForm, messageList, remediations, type IonField, type IonMessage, type ResponseContext } from './ion.ts'
+import { AUTHENTICATORS, ENROLLMENT_ORDER, PASSWORD_COMPLEXITY } from './catalog.ts'
+import type { AuthenticatorKey } from '../idx/transactions.ts'
+import { idxResponse, ionForm, messageList, remediations, type IonField, type IonMessage, type ResponseContext } from '../idx/ion.ts'
 
 const remaining = (ctx: ResponseContext) => ENROLLMENT_ORDER.filter((key) => !ctx.transaction.enrolled.has(key))
 

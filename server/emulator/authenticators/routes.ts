@@ -1,13 +1,13 @@
 import { randomInt } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { authenticatorById, ENROLLMENT_ORDER, meetsComplexity } from '../authenticators.ts'
+import { authenticatorById, ENROLLMENT_ORDER, meetsComplexity } from './catalog.ts'
 import { responseContext, type Emulator } from '../context.ts'
-import { challengePasswordState, enrollAuthenticatorState, selectAuthenticatorState } from '../responses/authenticators.ts'
-import { idxMessages, tooManyAttempts } from '../responses/outcome.ts'
-import type { Transaction } from '../transactions.ts'
-import { checkPassword, setPassword } from '../users.ts'
-import { afterSignIn, finish, inTransaction, stateNow } from './shared.ts'
+import { challengePasswordState, enrollAuthenticatorState, selectAuthenticatorState } from './responses.ts'
+import { idxMessages, tooManyAttempts } from '../idx/outcome.ts'
+import type { Transaction } from '../idx/transactions.ts'
+import { checkPassword, setPassword } from '../users/directory.ts'
+import { afterSignIn, finish, inTransaction, stateNow } from '../idx/shared.ts'
 
 // Widget 7.49 sends no methodType when it enrolls the password, so only the id is required.
 const EnrollBody = z.looseObject({ authenticator: z.looseObject({ id: z.string() }) })
@@ -28,7 +28,7 @@ export async function authenticatorRoutes(app: FastifyInstance, { emulator }: { 
     transaction.emailCode = code
     // A new code is a new challenge, with its own attempts.
     transaction.failedAttempts = 0
-    const to = String(transaction.user?.profile[emulator.options.registration.policy.email.attribute] ?? transaction.user?.login)
+    const to = String(transaction.user?.profile[emulator.emailAttribute] ?? transaction.user?.login)
     emulator.outbox.send({ to, subject: 'Verify your email address', code })
   }
 
