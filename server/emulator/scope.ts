@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyPluginAsync } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify'
 import type { Emulator } from './context.ts'
 
 /** The longest value the emulator accepts in any field (state, nonce, scope, code_challenge, a profile value…). */
@@ -32,6 +32,20 @@ function overlongField(root: unknown): string | undefined {
   return undefined
 }
 
+/**
+ * Fastify's request line without the query string: the emulator's carry what must not be logged, an
+ * authorization code, a state token, an ID token hint (with the user's email in it), an outbox address.
+ */
+export const LOG_PATH_ONLY = {
+  req: (request: FastifyRequest) => ({
+    method: request.method,
+    url: request.url.split('?')[0],
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  }),
+}
+
 type Routes = (app: FastifyInstance, opts: { emulator: Emulator }) => Promise<void>
 
 /**
@@ -48,6 +62,9 @@ export function emulatorScope(errorBody: (message: string) => object, ...routes:
       const clientError = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500
       if (!clientError) request.log.error({ err: error }, 'emulator route failed')
       reply.code(clientError ? error.statusCode! : 500).send(errorBody(clientError ? error.message : 'Internal Server Error'))
+    })
+    app.addHook('onRoute', (route) => {
+      route.logSerializers = { ...route.logSerializers, ...LOG_PATH_ONLY }
     })
     // Every field a client sends is held (in a transaction, a code, a profile) or echoed: bounded here, once.
     app.addHook('preHandler', async (request, reply) => {

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose'
+import { LOG_PATH_ONLY } from '../emulator/scope.ts'
 import { escapeHtml } from '../page/html.ts'
 import { requestOrigin } from '../plugins/hostHeader.ts'
 
@@ -76,7 +77,8 @@ export default fp(
       return reply.header('cache-control', 'no-store').redirect(authorize.toString(), 302)
     })
 
-    app.get(SAMPLE_APP_CALLBACK, async (request, reply) => {
+    // The callback's query holds the authorization code: the request line is logged without it.
+    app.get(SAMPLE_APP_CALLBACK, { logSerializers: LOG_PATH_ONLY }, async (request, reply) => {
       const query = (request.query ?? {}) as Record<string, unknown>
       const state = typeof query.state === 'string' ? query.state : ''
       const sign = pending.get(state)

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { buildTestServer } from '../helpers/server.ts'
 
 describe('the sample app of the redirect model (/app)', () => {
@@ -42,5 +42,21 @@ describe('the sample app of the redirect model (/app)', () => {
     const stranger = await app.inject({ url: '/app/callback?code=abc&state=unknown' })
     expect(stranger.statusCode).toBe(400)
     expect(stranger.body).toContain('not started here')
+  })
+})
+
+describe('what the offline server logs', () => {
+  it('never a query string of the emulator or the app’s callback: no code, state token, ID token hint or address', async () => {
+    const logs: string[] = []
+    const app = await buildTestServer({ logs })
+    onTestFinished(() => app.close())
+    const secrets = ['secret.person@example.com', 'code-abc', 'token-def', 'hint-ghi']
+    await app.inject({ url: '/emulator/outbox?to=secret.person@example.com' })
+    await app.inject({ url: '/app/callback?code=code-abc&state=x' })
+    await app.inject({ url: '/login/token/redirect?stateToken=token-def' })
+    await app.inject({ url: '/oauth2/default/v1/logout?id_token_hint=hint-ghi' })
+    const written = logs.join('\n')
+    expect(written).toContain('"url":"/emulator/outbox"')
+    for (const secret of secrets) expect(written).not.toContain(secret)
   })
 })
