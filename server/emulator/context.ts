@@ -27,7 +27,7 @@ export interface Emulator {
 }
 
 const HOUR_MS = 60 * 60_000
-export const DEFAULT_MAX_TRANSACTIONS = 1000
+const DEFAULT_MAX_TRANSACTIONS = 1000
 const OKTA_HOOK_TIMEOUT_MS = 3_000
 
 export async function createEmulator(app: FastifyInstance, options: EmulatorOptions): Promise<Emulator> {
@@ -75,7 +75,7 @@ export const responseContext = (request: FastifyRequest, transaction: Transactio
 })
 
 /** A path-only URI is configured relative to whatever origin serves the page. */
-export const absoluteUri = (request: FastifyRequest, uri: string) => new URL(uri, requestOrigin(request)).toString()
+const absoluteUri = (request: FastifyRequest, uri: string) => new URL(uri, requestOrigin(request)).toString()
 
 /** Okta compares redirect URIs with the registered ones exactly, character for character. */
 export const isRegistered = (request: FastifyRequest, uri: unknown, registered: string[]) =>

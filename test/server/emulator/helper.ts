@@ -152,7 +152,12 @@ export async function registerThroughRedirect(app: FastifyInstance, challenge: s
   const { stateToken } = (await authorize(app, { code_challenge: challenge, scope })).json().hostedPageSettings
   const { stateHandle } = (await idx(app, 'introspect', { stateToken })).json()
   await idx(app, 'enroll', { stateHandle })
-  const success = await completeSignUp(app, stateHandle, profile)
-  const back = await app.inject({ url: new URL(success.success.href).pathname + new URL(success.success.href).search })
+  return followSuccess(app, await completeSignUp(app, stateHandle, profile))
+}
+
+/** The browser following Okta's `success` link of a redirect-model transaction: where it is sent back to. */
+export async function followSuccess(app: FastifyInstance, finished: { success: { href: string } }): Promise<URL> {
+  const { pathname, search } = new URL(finished.success.href)
+  const back = await app.inject({ url: pathname + search })
   return new URL(back.headers.location as string)
 }
