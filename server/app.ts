@@ -112,6 +112,7 @@ export async function registrationKitApp(app: FastifyInstance, { config, fetchKe
       policy: config.policy,
       kit: config.pageKit && { departmentsUrl: DEPARTMENTS_PATH },
       generation: config.widgetGeneration,
+      language: config.widgetLanguage,
     })
   })
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { LanguageTag } from '../../policy/schema.ts'
 import { WidgetGeneration } from '../page/widgetBundle.ts'
 import { RedisUrl } from './redisUrl.ts'
 import { TrustProxy } from './trustProxy.ts'
@@ -58,6 +59,8 @@ export const EnvSchema = z
     PAGE_KIT: z.enum(['on', 'off']).default('on'),
     /** Which Sign-In Widget the page and the hosted preview run. */
     WIDGET_GENERATION: WidgetGeneration.default('gen2'),
+    /** Unset: the widget picks the language from the browser's; set: every visitor gets this one. */
+    WIDGET_LANGUAGE: LanguageTag.optional(),
     /** Emulator only: where the emulator sends its hook calls (default: this server's own hook). */
     EMULATOR_HOOK_URL: httpUrl.optional(),
     /** Emulator only: redirect URIs registered for OKTA_CLIENT_ID besides the page's own, for an app's own OIDC client. */

@@ -35,6 +35,8 @@ export interface Config {
   /** Whether the page applies the customization kit to its widget. */
   pageKit: boolean
   widgetGeneration: WidgetGeneration
+  /** The language every visitor gets, or the browser's when unset. */
+  widgetLanguage: string | undefined
 }
 
 export const EMULATOR_CLIENT_ID = 'registration-kit-local'
@@ -76,5 +78,6 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     rateLimitRedisUrl: e.RATE_LIMIT_REDIS_URL,
     pageKit: e.PAGE_KIT === 'on',
     widgetGeneration: e.WIDGET_GENERATION,
+    widgetLanguage: e.WIDGET_LANGUAGE,
   }
 }
