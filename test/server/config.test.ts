@@ -41,6 +41,12 @@ describe('configuration from the environment', () => {
     expect(problems({ OKTA_ISSUER: 'ftp://acme', OKTA_CLIENT_ID: 'a', HOOK_AUTH_SECRET: 'x'.repeat(20) })[0]).toMatch(/^OKTA_ISSUER: must be an http\(s\) URL/)
   })
 
+  it('takes one language for every visitor as a language tag, naming a bad one', () => {
+    expect(loadConfig({ WIDGET_LANGUAGE: 'pt-BR' }).widgetLanguage).toBe('pt-BR')
+    expect(loadConfig({}).widgetLanguage).toBeUndefined()
+    expect(() => loadConfig({ WIDGET_LANGUAGE: 'French' })).toThrow(/WIDGET_LANGUAGE: must be a language tag/)
+  })
+
   it('requires the OAuth issuer and audience together', () => {
     expect(problems({ HOOK_OAUTH_ISSUER: 'https://acme.okta.com/oauth2/default' })).toEqual([
       'HOOK_OAUTH_AUDIENCE: HOOK_OAUTH_ISSUER and HOOK_OAUTH_AUDIENCE are set together',
