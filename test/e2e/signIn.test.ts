@@ -90,8 +90,9 @@ describe.each(GENERATIONS)('returning users on the %s widget, in real Chromium',
     ;({ context, page, problems } = await openPage(browser, server.url))
     await signInWithPassword(page, LINUS.login, PASSWORD)
     await expect.poll(() => page.getByRole('combobox', { name: 'Department' }).isVisible(), { timeout: 15_000 }).toBe(true)
-    // Only what is missing: no name, email or consent fields.
+    // Only what is missing: no name, email or consent fields, and no terms to agree to again.
     expect(await page.locator('input[name^="userProfile."]').count()).toBe(1)
+    expect(await page.getByText(/agree to the Terms of Service/).count()).toBe(0)
     await pickDepartment(page, 'leg', 'Legal')
     await page.getByRole('button', { name: /^(Submit|Save|Sign Up)$/ }).click()
     await expect.poll(() => fieldError(page, 'department').textContent(), { timeout: 15_000 }).toContain('This department is closed to new members.')

@@ -17,8 +17,10 @@ function fakeGen3() {
     emit: (event: string, ...args: unknown[]) => handlers.get(event)?.forEach((handler) => (handler as (...a: unknown[]) => void)(...args)),
     count: (event: string) => handlers.get(event)?.size ?? 0,
     /** Runs the transforms for a freshly built enroll-profile schema, as Gen3 does on every render. */
-    transform(elements: Gen3Element[], href = 'http://localhost/idp/idx/enroll/new') {
-      for (const [formName, transform] of transforms) if (formName === 'enroll-profile') transform({ formBag: { uischema: { elements } }, nextStep: { href } })
+    transform(elements: Gen3Element[], href = 'http://localhost/idp/idx/enroll/new', user?: object) {
+      for (const [formName, transform] of transforms) {
+        if (formName === 'enroll-profile') transform({ formBag: { uischema: { elements } }, nextStep: { href }, idxContext: { user } })
+      }
       return elements
     },
   }
@@ -89,6 +91,9 @@ describe('registrationKit on the third-generation widget', () => {
     handle = registrationKit(signIn, {}, { policy })
     const elements = signIn.transform(signUpSchema(), 'http://localhost/idp/idx/enroll/update')
     expect(labelOf(elements, 'termsAccepted')).toBe('I agree to the Terms of Service and Privacy Policy')
+    // Gen3 7.49 gives no href: the signed-in user in Okta's answer tells the progressive form apart.
+    const noHref = signIn.transform(signUpSchema(false), '', { type: 'object', value: { id: '00u1' } })
+    expect(noHref.map((element) => element.type)).not.toContain('Description')
   })
 
   it('reports its own rejections for analytics, since Gen3 sends no afterError for them', () => {

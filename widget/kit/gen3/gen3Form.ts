@@ -13,6 +13,7 @@ export interface Gen3Element {
 export interface Gen3TransformContext {
   formBag?: { uischema?: { elements?: Gen3Element[] } }
   nextStep?: { href?: string }
+  idxContext?: { user?: unknown }
 }
 
 /** The part of a Gen3 `OktaSignIn` the kit uses beyond what both generations share. */
@@ -22,8 +23,13 @@ export interface Gen3SignInWidget {
 
 const PROFILE_UPDATE_PATH = '/idp/idx/enroll/update'
 
-/** True when the transformed form is the progressive-profile form (same name, another remediation). */
-export const isProfileUpdate = (context: Gen3TransformContext) => context.nextStep?.href?.endsWith(PROFILE_UPDATE_PATH) === true
+/**
+ * True when the transformed form is the progressive-profile form (same name, another remediation). Gen3's
+ * `nextStep` has no href in 7.49, so the signed-in user Okta names in that answer tells it apart: a
+ * sign-up's answer has no user yet.
+ */
+export const isProfileUpdate = (context: Gen3TransformContext) =>
+  context.nextStep?.href?.endsWith(PROFILE_UPDATE_PATH) === true || context.idxContext?.user !== undefined
 
 const PROFILE = 'userProfile.'
 const byName = (attribute: string) => `${PROFILE}${attribute}`
