@@ -84,7 +84,7 @@ export async function registrationKitApp(app: FastifyInstance, { config, fetchKe
         // Vite builds the snippet; it is a devDependency, so it is loaded only when the offline page is asked for. The
         // same-origin departments API (the https-only DEPARTMENTS_URL rule of `npm run snippet` is for Okta's domain).
         buildSnippet: () =>
-          import('../widget/code-editor/snippet.ts').then(({ snippetFor }) => snippetFor({ policy: config.policy, departmentsUrl: DEPARTMENTS_PATH })),
+          import('../widget/code-editor/snippet.ts').then(({ snippetFor }) => snippetFor({ policy: config.policy, departmentsUrl: DEPARTMENTS_PATH, progressiveProfile: true })),
         generation: config.widgetGeneration,
       })
       // Offline, this server also plays Okta; the emulator calls the hook over real HTTP.

@@ -12,11 +12,13 @@ const PASSWORD = 'Seeded-Pass-1'
 const GRACE = { login: 'grace@example.com', password: PASSWORD, profile: { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com', department: 'Engineering', termsVersion: '2026-01', termsAcceptedAt: '2026-01-02T03:04:05.000Z' } }
 /** Imported from an older system: no department. */
 const LINUS = { login: 'linus@example.com', password: PASSWORD, profile: { firstName: 'Linus', lastName: 'Torvalds', email: 'linus@example.com' } }
+/** The same, for the redirect model. */
+const BARBARA = { login: 'barbara@example.com', password: PASSWORD, profile: { firstName: 'Barbara', lastName: 'Liskov', email: 'barbara@example.com' } }
 
 /** The users the emulator starts with, written as an operator would for EMULATOR_USERS. */
 function seedFile() {
   const path = join(mkdtempSync(join(tmpdir(), 'rk-users-')), 'users.json')
-  writeFileSync(path, JSON.stringify([GRACE, LINUS]))
+  writeFileSync(path, JSON.stringify([GRACE, LINUS, BARBARA]))
   return path
 }
 
@@ -103,5 +105,18 @@ describe.each(GENERATIONS)('returning users on the %s widget, in real Chromium',
     await page.getByRole('button', { name: /^(Submit|Save|Sign Up)$/ }).click()
     await expect.poll(() => page.locator('#signed-in').isVisible(), { timeout: 15_000 }).toBe(true)
     expect(await claim('department')).toBe('Finance')
+  })
+
+  // After the test above: the hook's one denial is spent, so this registration goes through.
+  it('asks for the missing department on Okta’s hosted page in the redirect model too, with the picker and no terms', async () => {
+    ;({ context, page, problems } = await openPage(browser, `${server.url}/app`))
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await signInWithPassword(page, BARBARA.login, PASSWORD)
+    await expect.poll(() => page.getByRole('combobox', { name: 'Department' }).isVisible(), { timeout: 15_000 }).toBe(true)
+    expect(await page.getByText(/agree to the Terms of Service/).count()).toBe(0)
+    await pickDepartment(page, 'fin', 'Finance')
+    await page.getByRole('button', { name: /^(Submit|Save|Sign Up)$/ }).click()
+    await page.waitForURL(/\/app\/callback\?/, { timeout: 15_000 })
+    expect(JSON.parse((await page.locator('#claims').textContent()) ?? '{}')).toMatchObject({ email: BARBARA.login, department: 'Finance' })
   })
 })
