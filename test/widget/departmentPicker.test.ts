@@ -5,6 +5,7 @@ import { createDepartmentDirectory } from '../../policy/index.ts'
 import { createDepartmentPicker, type DepartmentPicker } from '../../widget/kit/departmentPicker/departmentPicker.ts'
 import { inlineSource, remoteSource } from '../../widget/kit/departmentPicker/departmentSource.ts'
 import { resolveTexts } from '../../widget/kit/texts.ts'
+import { withTranslations } from '../../widget/kit/translations.ts'
 
 const ENGLISH = resolveTexts('en')
 import { compiled, departmentForm } from './fixtures.ts'
@@ -52,11 +53,12 @@ describe('department picker', () => {
   })
 
   it('counts in the language’s plural forms', () => {
-    const french = resolveTexts('fr')
+    const shipped = withTranslations()
+    const french = resolveTexts('fr', shipped)
     expect(french.countText(1, 1)).toBe('1 département trouvé')
     expect(french.countText(3, 3)).toBe('3 départements trouvés')
-    expect(resolveTexts('de').countText(8, 23)).toBe('8 von 23 Abteilungen angezeigt, tippen Sie weiter')
-    expect(resolveTexts('pt-BR').countText(0, 0)).toBe('No matching departments')
+    expect(resolveTexts('de', shipped).countText(8, 23)).toBe('8 von 23 Abteilungen angezeigt, tippen Sie weiter')
+    expect(resolveTexts('pt-BR', shipped).countText(0, 0)).toBe('No matching departments')
   })
 
   it('closes the list when the form is submitted', async () => {

@@ -11,11 +11,16 @@ type Handler = (...args: never[]) => void
 class FakeOktaSignIn {
   static instances: FakeOktaSignIn[] = []
   readonly events: string[] = []
+  readonly handlers = new Map<string, Handler>()
   constructor(readonly config: WidgetConfig) {
     FakeOktaSignIn.instances.push(this)
   }
-  on(event: string, _handler: Handler) {
+  on(event: string, handler: Handler) {
     this.events.push(event)
+    this.handlers.set(event, handler)
+  }
+  emit(event: string, ...args: unknown[]) {
+    ;(this.handlers.get(event) as ((...a: unknown[]) => void) | undefined)?.(...args)
   }
   renderEl() {}
 }
@@ -39,6 +44,7 @@ function paste(block: string, nonce: string) {
 
 afterEach(() => {
   document.head.replaceChildren()
+  document.body.replaceChildren()
   FakeOktaSignIn.instances = []
   delete (window as { OktaSignIn?: unknown }).OktaSignIn
   delete (window as { RegistrationKit?: unknown }).RegistrationKit
@@ -58,6 +64,24 @@ describe('the code-editor snippet', () => {
     expect(config.registration?.preSubmit).toBeTypeOf('function')
     expect(config.features).toEqual({ registration: true })
     expect(document.head.querySelector<HTMLStyleElement>('style[data-rk-styles]')?.nonce).toBe('page-nonce')
+  }, 30_000)
+
+  it('carries the kit’s translations as data, and the kit shows a French page its French sentence', async () => {
+    const block = await snippet({ CONSENT_LINK_BASE: 'https://kit.example.com' })
+    expect(block).toContain('"consentLabel": "J’accepte les {terms} et la {privacy}"')
+    ;(window as { OktaSignIn?: unknown }).OktaSignIn = FakeOktaSignIn
+    paste(block, 'page-nonce')
+    const OktaSignIn = (window as unknown as { OktaSignIn: new (config: WidgetConfig) => FakeOktaSignIn }).OktaSignIn
+    const config: WidgetConfig = {}
+    new OktaSignIn(config)
+    // A Gen2 sign-up form rendered in French, reduced to what the kit touches.
+    document.body.innerHTML = `<div class="siw-main-view enroll-profile"><form class="o-form">
+      <input type="checkbox" id="t" name="userProfile.termsAccepted"><label for="t" data-se-for-name="userProfile.termsAccepted">x</label>
+      <div class="o-form-button-bar"></div></form></div>`
+    const instance = FakeOktaSignIn.instances[0]!
+    Object.assign(instance, { router: { settings: { get: () => 'fr' } } })
+    instance.emit('afterRender', { formName: 'enroll-profile' })
+    expect(document.querySelector('label')!.textContent).toMatch(/^J’accepte les Conditions d’utilisation/)
   }, 30_000)
 
   it('inlines options that cannot close the script element', async () => {

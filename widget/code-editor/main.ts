@@ -1,4 +1,5 @@
-import { registrationKit, type RegistrationKitHandle, type RegistrationKitOptions, type SignInWidget, type WidgetConfig } from '../kit/index.ts'
+import { applyKit } from '../kit/registrationKit.ts'
+import type { RegistrationKitHandle, RegistrationKitOptions, SignInWidget, WidgetConfig } from '../kit/types.ts'
 
 // Read while this script runs: `document.currentScript` is null as soon as it has finished. Okta's page
 // CSP only lets the kit's <style> in with the nonce of the <script nonce="{{nonceValue}}"> it came in.
@@ -6,9 +7,12 @@ const pageNonce = document.currentScript?.nonce || undefined
 
 type SignInConstructor = new (config: WidgetConfig) => SignInWidget
 
-/** Applies the kit to one widget, with the page's nonce on the kit's styles. */
+/**
+ * Applies the kit to one widget, with the page's nonce on the kit's styles. The kit's translations come
+ * in `options.texts`, as `npm run snippet` writes them.
+ */
 export function attach(signIn: SignInWidget, config: WidgetConfig, options: RegistrationKitOptions): RegistrationKitHandle {
-  return registrationKit(signIn, config, { styleNonce: pageNonce, ...options })
+  return applyKit(signIn, config, { styleNonce: pageNonce, ...options })
 }
 
 /**
@@ -31,4 +35,3 @@ export function attachToHostedPage(options: RegistrationKitOptions): void {
   }
 }
 
-export { registrationKit }

@@ -11,7 +11,8 @@ export type {
   SignInWidget,
   WidgetConfig,
 } from './types.ts'
-export { SHIPPED_TEXTS, resolveTexts, type KitTexts, type KitTextOverrides, type LocalizedTexts, type PluralText } from './texts.ts'
+export { ENGLISH_TEXTS, resolveTexts, type KitTexts, type KitTextOverrides, type LocalizedTexts, type PluralText } from './texts.ts'
+export { TRANSLATIONS, withTranslations } from './translations.ts'
 export { createDepartmentPicker, type DepartmentPicker } from './departmentPicker/departmentPicker.ts'
 export { inlineSource, remoteSource, type DepartmentSource } from './departmentPicker/departmentSource.ts'
 export { applyConsent, type ConsentTarget } from './consent/consent.ts'

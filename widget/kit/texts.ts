@@ -21,52 +21,17 @@ export interface KitTexts {
   fieldRequired: string
 }
 
-/** The languages the kit ships; any other falls back to English unless the options give it. */
-export const SHIPPED_TEXTS: Record<string, KitTexts> = {
-  en: {
-    consentLabel: 'I agree to the {terms} and {privacy}',
-    consentNotice: 'By signing up you agree to the {terms} and {privacy}',
-    termsLink: 'Terms of Service',
-    privacyLink: 'Privacy Policy',
-    opensInNewTab: '(opens in a new tab)',
-    departmentsFound: { one: '{count} department found', other: '{count} departments found' },
-    departmentsShown: { other: '{shown} of {count} departments shown, keep typing' },
-    noDepartmentsFound: 'No matching departments',
-    fieldRequired: 'This field cannot be left blank',
-  },
-  fr: {
-    consentLabel: 'J’accepte les {terms} et la {privacy}',
-    consentNotice: 'En vous inscrivant, vous acceptez les {terms} et la {privacy}',
-    termsLink: 'Conditions d’utilisation',
-    privacyLink: 'Politique de confidentialité',
-    opensInNewTab: '(s’ouvre dans un nouvel onglet)',
-    departmentsFound: { one: '{count} département trouvé', other: '{count} départements trouvés' },
-    departmentsShown: { other: '{shown} départements affichés sur {count}, continuez à taper' },
-    noDepartmentsFound: 'Aucun département correspondant',
-    fieldRequired: 'Ce champ ne peut pas rester vide',
-  },
-  de: {
-    consentLabel: 'Ich stimme den {terms} und der {privacy} zu',
-    consentNotice: 'Mit der Registrierung stimmen Sie den {terms} und der {privacy} zu',
-    termsLink: 'Nutzungsbedingungen',
-    privacyLink: 'Datenschutzerklärung',
-    opensInNewTab: '(öffnet in einem neuen Tab)',
-    departmentsFound: { one: '{count} Abteilung gefunden', other: '{count} Abteilungen gefunden' },
-    departmentsShown: { other: '{shown} von {count} Abteilungen angezeigt, tippen Sie weiter' },
-    noDepartmentsFound: 'Keine passenden Abteilungen',
-    fieldRequired: 'Dieses Feld darf nicht leer bleiben',
-  },
-  es: {
-    consentLabel: 'Acepto las {terms} y la {privacy}',
-    consentNotice: 'Al registrarse, acepta las {terms} y la {privacy}',
-    termsLink: 'Condiciones del servicio',
-    privacyLink: 'Política de privacidad',
-    opensInNewTab: '(se abre en una pestaña nueva)',
-    departmentsFound: { one: '{count} departamento encontrado', other: '{count} departamentos encontrados' },
-    departmentsShown: { other: '{shown} de {count} departamentos mostrados, siga escribiendo' },
-    noDepartmentsFound: 'No hay departamentos que coincidan',
-    fieldRequired: 'Este campo no puede dejarse en blanco',
-  },
+/** The kit's texts in English, the language every other falls back to. */
+export const ENGLISH_TEXTS: KitTexts = {
+  consentLabel: 'I agree to the {terms} and {privacy}',
+  consentNotice: 'By signing up you agree to the {terms} and {privacy}',
+  termsLink: 'Terms of Service',
+  privacyLink: 'Privacy Policy',
+  opensInNewTab: '(opens in a new tab)',
+  departmentsFound: { one: '{count} department found', other: '{count} departments found' },
+  departmentsShown: { other: '{shown} of {count} departments shown, keep typing' },
+  noDepartmentsFound: 'No matching departments',
+  fieldRequired: 'This field cannot be left blank',
 }
 
 /** Overrides per language (`{ en: {…}, fr: {…} }`): a page's own wording or a language the kit does not ship. */
@@ -80,18 +45,19 @@ export interface LocalizedTexts extends KitTexts {
   countText(shown: number, total: number): string
 }
 
-/** The shipped texts closest to `language`, with the page's overrides for that language on top. */
+/**
+ * The texts for `language`: the overrides for that language (the shipped translations among them, see
+ * translations.ts) over English. Another language's overrides never apply: they would mix languages.
+ */
 export function resolveTexts(language = 'en', overrides: KitTextOverrides = {}): LocalizedTexts {
-  const shipped = matchLanguage(language, Object.keys(SHIPPED_TEXTS), 'en')
-  // Only the page's own words for this very language: another language's overrides would mix languages.
   const overridden = matchLanguage(language, Object.keys(overrides), '')
   const given = overrides[overridden] ?? {}
-  const texts = { ...SHIPPED_TEXTS[shipped]! }
+  const texts = { ...ENGLISH_TEXTS }
   for (const key of Object.keys(texts) as Array<keyof KitTexts>) {
     const value = given[key]
     if (typeof value === 'string' ? value.trim() !== '' : typeof value?.other === 'string') (texts as Record<string, unknown>)[key] = value
   }
-  const resolved = overridden || shipped
+  const resolved = overridden || 'en'
   const plurals = new Intl.PluralRules(resolved)
   const plural = (text: PluralText, count: number) => text[plurals.select(count)] ?? text.other
   return {

@@ -52,8 +52,8 @@ export function attachGen3(
     if (profileUpdate) return
     const texts = kit.texts(widgetLanguage(doc))
     placeConsent(elements, consent.attribute, {
-      label: consentSentenceHtml(texts.consentLabel, kit.links, texts),
-      notice: consentSentenceHtml(texts.consentNotice, kit.links, texts),
+      label: consentSentenceHtml(doc, texts.consentLabel, kit.links, texts),
+      notice: consentSentenceHtml(doc, texts.consentNotice, kit.links, texts),
     })
   })
 
