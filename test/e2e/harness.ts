@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright'
@@ -100,3 +102,22 @@ export async function openSignUpForm(browser: Browser, url: string, options: Par
   await openSignUp(opened.page)
   return { ...opened, registrations, profiles }
 }
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/**
+ * axe-core's violations in the widget, every impact, WCAG 2.2 AA and best practices, as `id (count)`.
+ * Evaluated by the test driver: the page's CSP rightly blocks an injected <script>.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE)
+  return page.evaluate(async () => {
+    // Gen3's own header puts the logo in <h1 role="presentation" tabindex="-1">: Okta's markup, not the kit's.
+    const context = { include: [['#okta-sign-in']], exclude: [['h1[role="presentation"]']] }
+    const runOnly = { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }
+    type Axe = { run(context: object, options: object): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> }
+    const { violations } = await (window as unknown as { axe: Axe }).axe.run(context, { runOnly })
+    return violations.map((violation) => `${violation.id} (${violation.nodes.length})`)
+  })
+}
+

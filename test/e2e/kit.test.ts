@@ -1,11 +1,7 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { Browser, BrowserContext, Page } from 'playwright'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { enrollAuthenticators, fieldError, fillSignUp, focusFirstField, openSignUp, registrant, submitSignUp, waitForForm } from './flows.ts'
-import { buildPage, GENERATIONS, launchBrowser, openSignUpForm, screenshotPath, startServer } from './harness.ts'
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+import { axeViolations, buildPage, GENERATIONS, launchBrowser, openSignUpForm, screenshotPath, startServer } from './harness.ts'
 
 type Server = Awaited<ReturnType<typeof startServer>>
 
@@ -242,17 +238,7 @@ describe.each(GENERATIONS)('the embedded page with the kit, on the real %s widge
 
   it('has no axe-core violations on the sign-up form, with the list open and with errors shown', async () => {
     await openForm()
-    // Evaluated by the test driver: the page's CSP rightly blocks an injected <script>.
-    await page.evaluate(AXE)
-    const violations = () =>
-      page.evaluate(async () => {
-        // Gen3's own header puts the logo in <h1 role="presentation" tabindex="-1">: Okta's markup, not the kit's.
-        const context = { include: [['#okta-sign-in']], exclude: [['h1[role="presentation"]']] }
-        const { violations } = await (window as unknown as { axe: { run(context: object): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run(
-          context,
-        )
-        return violations.map((violation) => `${violation.id} (${violation.nodes.length})`)
-      })
+    const violations = () => axeViolations(page)
     await fillSignUp(page, registrant({ acceptTerms: false }))
     await page.getByRole('combobox', { name: 'Department' }).fill('eng')
     await expect.poll(() => page.getByRole('listbox').isVisible()).toBe(true)

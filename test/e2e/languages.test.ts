@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { SHIPPED_MESSAGES } from '../../policy/messages.ts'
 import { fieldError, waitForForm } from './flows.ts'
-import { buildPage, GENERATIONS, launchBrowser, openPage, screenshotPath, startServer } from './harness.ts'
+import { axeViolations, buildPage, GENERATIONS, launchBrowser, openPage, screenshotPath, startServer } from './harness.ts'
 
 type Server = Awaited<ReturnType<typeof startServer>>
 
@@ -82,6 +82,7 @@ describe.each(GENERATIONS)('the sign-up form in the visitor’s language, on the
     expect(await events()).toEqual([
       expect.objectContaining({ type: 'registration-error', source: 'kit', problems: [expect.objectContaining({ attribute: 'email', reason: 'INVALID_EMAIL_DOMAIN' })] }),
     ])
+    expect(await axeViolations(page)).toEqual([])
     await page.screenshot({ path: screenshotPath('kit-errors-fr', generation) })
   })
 
