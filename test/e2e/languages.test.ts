@@ -91,6 +91,8 @@ describe.each(GENERATIONS)('the sign-up form in the visitor’s language, on the
     await fill({ first: 'Ada', last: 'Lovelace', email: 'ada@gmail.com', typed: 'leg', department: 'Legal', consent: /^Ich stimme den Nutzungsbedingungen/ })
     await page.getByRole('button', { name: 'Registrieren' }).click()
     await expect.poll(() => fieldError(page, 'email').textContent(), { timeout: 15_000 }).toContain('Kostenlose Anbieter wie gmail.com sind nicht zulässig.')
+    // The banner: the policy's summary in German, not the widget's generic sentence.
+    await expect.poll(() => page.getByText(SHIPPED_MESSAGES.de!.summary).isVisible()).toBe(true)
     expect(registrations).toEqual([expect.objectContaining({ signupLocale: 'de', department: 'Legal' })])
     expect(await page.locator('input[name="userProfile.signupLocale"]').isVisible()).toBe(false)
     const denied = (await events()).filter((event) => event.type === 'registration-denied')

@@ -25,10 +25,11 @@ export interface KitSetup {
   chainRegistration(currentForm: () => FormView | undefined, options: Pick<RegistrationHooksOptions, 'takeOverRequired'>): () => void
   /**
    * Reports what the widget's `afterError` saw: the server's refusal (`onError`, then `onDenied`). Gen2
-   * also passes the kit's own rejections through `afterError`; those were reported already. Returns the
-   * event, or `undefined` for the kit's own.
+   * also passes the kit's own rejections through `afterError`; those were reported already. Then, for
+   * field errors on the sign-up form, `showSummary` puts the policy's summary in the user's language
+   * where the widget wrote its generic "We found some errors" (once the widget has rendered it).
    */
-  reportWidgetError(context: unknown, error: unknown): RegistrationErrorEvent | undefined
+  reportWidgetError(context: unknown, error: unknown, language: string | undefined, showSummary: (summary: string) => void): void
   /** Removes the kit's stylesheet. */
   removeStyles(): void
 }
@@ -73,15 +74,20 @@ export function kitSetup(config: WidgetConfig, options: RegistrationKitOptions):
       }
       return chainRegistration(config, { policy, currentForm: withTexts, onChecked, takeOverRequired, onPostSubmit: options.onPostSubmit })
     },
-    reportWidgetError(context, error) {
+    reportWidgetError(context, error, language, showSummary) {
       const event = serverErrorEvent(context, error, explain)
-      if (isLastRejection(event)) {
-        lastRejection = undefined
-        return undefined
+      if (event.formName !== SIGN_UP_FORM) {
+        options.onError?.(event)
+        return
       }
-      options.onError?.(event)
-      if (event.formName === SIGN_UP_FORM) options.onDenied?.(event)
-      return event
+      if (isLastRejection(event)) lastRejection = undefined
+      else {
+        options.onError?.(event)
+        options.onDenied?.(event)
+        // A form-wide error (the hook unreachable) keeps the widget's own words.
+        if (event.problems.length === 0) return
+      }
+      requestAnimationFrame(() => showSummary(policy.messages(language).summary))
     },
     removeStyles: injectStyles(doc, nonce),
   }

@@ -56,15 +56,11 @@ export function attachGen2(signIn: SignInWidget, config: WidgetConfig, options: 
       picker = createDepartmentPicker(input, kit.source, texts, { required: department.required, anchor: form.fieldBox(input) })
     }
   }
-  const onAfterError = (context: { formName?: string } | undefined, error: unknown) => {
-    const event = kit.reportWidgetError(context, error)
-    if (context?.formName !== SIGN_UP_FORM || (event && event.problems.length === 0)) return
-    // Gen2's banner is always its generic sentence; the policy's summary says what to do, in the user's language.
-    requestAnimationFrame(() => {
+  const onAfterError = (context: unknown, error: unknown) =>
+    kit.reportWidgetError(context, error, widgetLanguage(signIn), (summary) => {
       const banner = findEnrollProfileForm(doc)?.errorBanner()
-      if (banner) banner.textContent = kit.policy.messages(widgetLanguage(signIn)).summary
+      if (banner) banner.textContent = summary
     })
-  }
 
   signIn.on('afterRender', onAfterRender)
   signIn.on('afterError', onAfterError)

@@ -10,6 +10,7 @@ import {
   findInput,
   isProfileUpdate,
   placeConsent,
+  errorBannerText,
   removeField,
   widgetLanguage,
   type Gen3SignInWidget,
@@ -85,7 +86,11 @@ export function attachGen3(
   observer.observe(doc.body, { childList: true, subtree: true })
   attachPicker()
 
-  const onAfterError = (context: unknown, error: unknown) => kit.reportWidgetError(context, error)
+  const onAfterError = (context: unknown, error: unknown) =>
+    kit.reportWidgetError(context, error, widgetLanguage(doc), (summary) => {
+      const text = errorBannerText(doc)
+      if (text) text.nodeValue = summary
+    })
   signIn.on('afterError', onAfterError)
 
   return () => {
