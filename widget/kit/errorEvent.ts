@@ -42,7 +42,7 @@ export function serverErrorEvent(context: unknown, error: unknown, explain: Expl
   return {
     formName: typeof formName === 'string' ? formName : undefined,
     source: 'server',
-    errorSummary: texts(json.errorSummary).join(' ') || texts(raw.errorSummary).join(' '),
+    errorSummary: texts(json.errorSummary ?? raw.errorSummary).join(' '),
     problems: errorCauses.flatMap(({ property, errorSummary }) =>
       errorSummary.map((message): RegistrationProblem => ({ attribute: attributeOf(property), reason: explain(message), message })),
     ),

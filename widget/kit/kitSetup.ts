@@ -54,10 +54,9 @@ export function kitSetup(config: WidgetConfig, options: RegistrationKitOptions):
     lastRejection = check.ok ? undefined : check
     if (!check.ok) options.onError?.(rejectionEvent(SIGN_UP_FORM, check.failure, check.issues))
   }
+  // Gen2 hands the kit's failure back as it was given: the same messages, in the same order.
   const isLastRejection = (event: RegistrationErrorEvent) =>
-    lastRejection !== undefined &&
-    JSON.stringify(event.errorCauses) ===
-      JSON.stringify(lastRejection.failure.errorCauses.map(({ property, errorSummary }) => ({ property, errorSummary: [errorSummary] })))
+    lastRejection?.issues.map((issue) => issue.message).join('\n') === event.problems.map((problem) => problem.message).join('\n')
 
   return {
     policy,

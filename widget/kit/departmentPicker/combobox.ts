@@ -61,8 +61,6 @@ export class Combobox {
     this.#listbox.setAttribute('role', 'listbox')
     this.#more = doc.createElement('div')
     this.#more.className = 'rk-more'
-    // The live region says the same to screen readers.
-    this.#more.setAttribute('aria-hidden', 'true')
     this.#popup = doc.createElement('div')
     this.#popup.className = 'rk-popup'
     this.#popup.hidden = true

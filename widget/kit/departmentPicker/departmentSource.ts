@@ -51,7 +51,8 @@ export function remoteSource(url: string, limit: number, fallback: DepartmentSou
         request.searchParams.set('limit', String(limit))
         const response = await fetch(request, { signal, headers: { accept: 'application/json' } })
         const body: unknown = response.ok ? await response.json() : undefined
-        if (!isDepartmentsResponse(body)) throw new Error(`Unexpected departments response (${response.status})`)
+        // Caught below like a network failure: the picker falls back to the inlined directory.
+        if (!isDepartmentsResponse(body)) throw new TypeError('departments')
         answer = body
       } catch (error) {
         if (signal.aborted) throw error

@@ -82,11 +82,8 @@ export function findInput(form: ParentNode, attribute: string): HTMLInputElement
  * The text of the form's error banner. Its node's value is changed, not the element's children: Preact
  * keeps writing into that node when the next error comes.
  */
-export function errorBannerText(doc: Document): Text | undefined {
-  const message = doc.querySelector('#okta-sign-in form [role="alert"] .MuiAlert-message')
-  if (!message) return undefined
-  const walker = doc.createTreeWalker(message, NodeFilter.SHOW_TEXT, (node) => (node.nodeValue?.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP))
-  return (walker.nextNode() as Text | null) ?? undefined
+export function errorBannerText(doc: Document): Node | null | undefined {
+  return doc.querySelector('#okta-sign-in form [role="alert"] .MuiAlert-message .MuiBox-root')?.firstChild
 }
 
 /** MUI's bordered input box around the text input: the picker's list goes right after it. */
