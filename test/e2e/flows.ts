@@ -129,3 +129,25 @@ export async function signInWithPassword(page: Page, login: string, password: st
   await page.getByLabel('Password', { exact: true }).and(page.locator('input')).fill(password)
   await page.getByRole('button', { name: 'Verify' }).click()
 }
+
+/**
+ * The same enrollment in any language: by Okta's stable names (data-se, input names), since the labels
+ * are the widget's translations. Gen2 puts the "Set up" link in the authenticator's box, Gen3 the box in its button.
+ */
+export async function enrollAuthenticatorsInAnyLanguage(page: Page, baseUrl: string, email: string) {
+  const setUp = (key: string) => page.locator(`[data-se="${key}"] a[data-se="button"], div[data-se="${key}"]:not(.authenticator-button)`)
+  const submit = () => page.locator('form [type="submit"]').click()
+  await setUp('okta_email').click()
+  await waitForForm(page, 'credentials.passcode')
+  const outbox = await fetch(`${baseUrl}/emulator/outbox?to=${encodeURIComponent(email)}`)
+  const { messages } = (await outbox.json()) as { messages: Array<{ code: string }> }
+  await page.locator('input[name="credentials.passcode"]').fill(messages[0]!.code)
+  await submit()
+  await setUp('okta_password').click()
+  await expect.poll(() => page.locator('input[name="confirmPassword"]').count(), { timeout: 15_000 }).toBe(1)
+  await waitForForm(page, 'credentials.passcode')
+  await page.locator('input[name="credentials.passcode"]').fill('Correct-Horse-9')
+  await page.locator('input[name="confirmPassword"]').fill('Correct-Horse-9')
+  await submit()
+}
+

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { SHIPPED_MESSAGES } from '../../policy/messages.ts'
-import { fieldError, waitForForm } from './flows.ts'
+import { enrollAuthenticatorsInAnyLanguage, fieldError, waitForForm } from './flows.ts'
 import { axeViolations, buildPage, GENERATIONS, launchBrowser, openPage, screenshotPath, startServer } from './harness.ts'
 
 type Server = Awaited<ReturnType<typeof startServer>>
@@ -100,4 +100,15 @@ describe.each(GENERATIONS)('the sign-up form in the visitor’s language, on the
       expect.objectContaining({ source: 'server', problems: [expect.objectContaining({ attribute: 'email', reason: 'FREE_EMAIL_PROVIDER' })] }),
     ])
   })
+
+  it('registers a German visitor, and the token records the language the terms were shown in', async () => {
+    await openForm(server, 'de-DE', /^Registrieren$/)
+    const email = `ada.${Date.now()}@example.com`
+    await fill({ first: 'Ada', last: 'Lovelace', email, typed: 'leg', department: 'Legal', consent: /^Ich stimme den Nutzungsbedingungen/ })
+    await page.getByRole('button', { name: 'Registrieren' }).click()
+    await enrollAuthenticatorsInAnyLanguage(page, server.url, email)
+    await expect.poll(() => page.locator('#signed-in').isVisible(), { timeout: 15_000 }).toBe(true)
+    expect(await page.locator('#signed-in [data-claim="consent"]').textContent()).toMatch(/^Version 2026-01, on .+ GMT, in de$/)
+  })
 })
+
