@@ -17,6 +17,8 @@ export function tidy(text: string): string {
   return (ASCII.test(text) ? text : text.normalize('NFC')).replace(/\s+/gu, ' ').trim()
 }
 
+// The whole ASCII range, control characters included: such text needs no Unicode normalization.
+// eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/
 
 /** Fills `{name}` placeholders; unknown placeholders are left as written. */
