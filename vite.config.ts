@@ -1,23 +1,22 @@
 import { playwright } from '@vitest/browser-playwright'
-import { defineConfig, mergeConfig } from 'vitest/config'
-import { kitBuilds } from './widget/kit/build.ts'
-import { pageBuild } from './widget/page/build.ts'
+import { defineConfig } from 'vitest/config'
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-// One config for the browser builds and every test project:
+// The test projects (the builds are tools/build, run by `npm run build`):
 // - node:    policy and server (Fastify inject), fast-check properties
 // - jsdom:   widget units queried by role and label with Testing Library
 // - browser: widget units in real Chromium (keyboard, layout, axe) via vitest browser mode
 // - e2e:     the real widget on the served page, driven by Playwright against a listening server
-const tests = defineConfig({
+export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/{policy,server,repository}/**/*.test.ts'],
+          include: ['test/{policy,server,repository,tools}/**/*.test.ts'],
+          globalSetup: ['test/helpers/builtFiles.ts'],
         },
       },
       {
@@ -45,6 +44,7 @@ const tests = defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/helpers/builtFiles.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
@@ -52,16 +52,4 @@ const tests = defineConfig({
       },
     ],
   },
-})
-
-// `vite build` builds the embedded page; other builds are chosen by mode (`vite build --mode <name>`).
-export default defineConfig(({ mode }) => {
-  switch (mode) {
-    case 'kit':
-      return mergeConfig(kitBuilds.module, tests)
-    case 'code-editor':
-      return mergeConfig(kitBuilds.codeEditor, tests)
-    default:
-      return mergeConfig(pageBuild, tests)
-  }
 })

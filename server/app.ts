@@ -12,6 +12,7 @@ import hostedPreview, { createHostedPage } from './emulator/hostedPage/index.ts'
 import registrationHook, { HOOK_BODY_LIMIT, HOOK_PATH } from './hook/index.ts'
 import openApi from './openapi.ts'
 import page from './page/index.ts'
+import { builtSnippet } from './page/snippet.ts'
 import sampleApp, { SAMPLE_APP_CALLBACK, SAMPLE_APP_PATH } from './sampleApp/index.ts'
 import { signUpForm } from './signUpForm.ts'
 import jsonBody from './plugins/jsonBody.ts'
@@ -80,13 +81,11 @@ export async function registrationKitApp(app: FastifyInstance, { config, fetchKe
     const offline = { issuer: EMULATOR_ISSUER_PATH, clientId: config.okta.clientId, redirectUri: REDIRECT_PATH }
     if (config.okta.mode === 'emulator') {
       // Okta's hosted template with the code-editor snippet pasted: the emulator's sign-in page in the redirect model.
-      const hostedPage = createHostedPage({
-        // Vite builds the snippet; it is a devDependency, so it is loaded only when the offline page is asked for. The
-        // same-origin departments API (the https-only DEPARTMENTS_URL rule of `npm run snippet` is for Okta's domain).
-        buildSnippet: () =>
-          import('../widget/code-editor/snippet.ts').then(({ snippetFor }) => snippetFor({ policy: config.policy, departmentsUrl: DEPARTMENTS_PATH, progressiveProfile: true })),
-        generation: config.widgetGeneration,
-      })
+      // The snippet for this server's policy and same-origin departments API (the https-only DEPARTMENTS_URL rule
+      // of `npm run snippet` is for Okta's domain), with the picker on progressive forms too.
+      const snippet = await builtSnippet({ policy: config.policy, departmentsUrl: DEPARTMENTS_PATH, progressiveProfile: true })
+      if (snippet === undefined) app.log.warn('The code-editor snippet is not built: run "npm run build" to serve the hosted page.')
+      const hostedPage = createHostedPage({ snippet, generation: config.widgetGeneration })
       // Offline, this server also plays Okta; the emulator calls the hook over real HTTP.
       await browser.register(emulator, {
         clientId: config.okta.clientId,

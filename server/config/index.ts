@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { ConfigError } from '../errors.ts'
 import { parseEnv } from './env.ts'
 import { readSeedUsers, type SeedUser } from '../emulator/users/seed.ts'
-import { DEFAULT_POLICY_FILE, readPolicyFile } from './policyFile.ts'
+import { policyFilePath, readPolicyFile } from './policyFile.ts'
 import type { Policy } from '../../policy/schema.ts'
 import type { WidgetGeneration } from '../page/widgetBundle.ts'
 
@@ -45,7 +45,7 @@ export const EMULATOR_CLIENT_ID = 'registration-kit-local'
 export function loadConfig(source: Record<string, string | undefined>): Config {
   const env = parseEnv(source)
   const problems = env.success ? [] : env.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-  const policyFile = source.POLICY_FILE?.trim() || DEFAULT_POLICY_FILE
+  const policyFile = policyFilePath(source.POLICY_FILE)
   const policy = readPolicyFile(policyFile)
   if (!policy.ok) problems.push(...policy.problems)
   const seed = env.success && !env.data.OKTA_ISSUER && env.data.EMULATOR_USERS ? readSeedUsers(env.data.EMULATOR_USERS) : { ok: true as const, users: [] }

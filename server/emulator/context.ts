@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { HOOK_PATH, OKTA_HOOK_BUDGET_MS } from '../hook/contract.ts'
 import { requestOrigin } from '../plugins/hostHeader.ts'
 import { createGrantCodes, type GrantCodes } from './oauth/codes.ts'
 import type { HookTarget } from './inlineHook/client.ts'
@@ -26,9 +27,11 @@ export interface Emulator {
   hookTarget(): HookTarget
 }
 
+/** The emulator's authorization server, as a path on the app's origin (Okta's default server). */
+export const EMULATOR_ISSUER_PATH = '/oauth2/default'
+
 const HOUR_MS = 60 * 60_000
 const DEFAULT_MAX_TRANSACTIONS = 1000
-const OKTA_HOOK_TIMEOUT_MS = 3_000
 
 export async function createEmulator(app: FastifyInstance, options: EmulatorOptions): Promise<Emulator> {
   const emailAttribute = options.signUpForm.find((attribute) => attribute.kind === 'email')?.name
@@ -52,7 +55,7 @@ export async function createEmulator(app: FastifyInstance, options: EmulatorOpti
       url: options.hook.url ?? ownHookUrl(app),
       authHeader: options.hook.authHeader,
       authSecret: options.hook.authSecret,
-      timeoutMs: options.hook.timeoutMs ?? OKTA_HOOK_TIMEOUT_MS,
+      timeoutMs: options.hook.timeoutMs ?? OKTA_HOOK_BUDGET_MS,
     }),
   }
 }
@@ -60,14 +63,14 @@ export async function createEmulator(app: FastifyInstance, options: EmulatorOpti
 /** This server's own hook, over real HTTP as Okta would call it; known only once the server listens. */
 function ownHookUrl(app: FastifyInstance): string {
   const address = app.server.address()
-  if (address === null || typeof address === 'string') return 'http://127.0.0.1/hooks/registration'
+  if (address === null || typeof address === 'string') return `http://127.0.0.1${HOOK_PATH}`
   const host = ['0.0.0.0', '::', ''].includes(address.address) ? '127.0.0.1' : address.address
   const hostPart = host.includes(':') ? `[${host}]` : host
-  return `http://${hostPart}:${address.port}/hooks/registration`
+  return `http://${hostPart}:${address.port}${HOOK_PATH}`
 }
 
 /** The issuer on the origin the browser used, so hrefs and the issuer work on any host and port. */
-export const issuerOf = (request: FastifyRequest) => `${requestOrigin(request)}/oauth2/default`
+export const issuerOf = (request: FastifyRequest) => `${requestOrigin(request)}${EMULATOR_ISSUER_PATH}`
 
 export const responseContext = (request: FastifyRequest, transaction: Transaction): ResponseContext => ({
   origin: requestOrigin(request),

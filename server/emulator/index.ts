@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin'
-import { createEmulator } from './context.ts'
+import { createEmulator, EMULATOR_ISSUER_PATH } from './context.ts'
 import { authenticatorRoutes } from './authenticators/routes.ts'
 import { stateRoutes } from './idx/introspect.ts'
 import { profileRoutes } from './signUp/routes.ts'
@@ -13,8 +13,7 @@ import { emulatorScope } from './scope.ts'
 
 export type { EmulatorOptions } from './options.ts'
 
-/** The emulator's authorization server, as a path on the app's origin (Okta's default server). */
-export const EMULATOR_ISSUER_PATH = '/oauth2/default'
+export { EMULATOR_ISSUER_PATH }
 
 const oauthError = (message: string) => ({ error: 'invalid_request', error_description: message })
 const idxError = (message: string) => messagesOnly([{ message, class: 'ERROR' }])

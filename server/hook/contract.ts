@@ -11,6 +11,11 @@ const ProfileValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.a
 const Profile = z.record(z.string().max(200), ProfileValue)
 const Version = z.union([z.string().max(20), z.number()])
 
+/** Where the service answers Okta's hook calls: the URL an admin registers in Okta is this path on its origin. */
+export const HOOK_PATH = '/hooks/registration'
+/** Okta waits this long for each hook call, retries once, then fails closed (the registration is refused). */
+export const OKTA_HOOK_BUDGET_MS = 3000
+
 export const HookRequest = z.looseObject({
   eventId: z.string().min(1).max(200),
   /** ISO 8601 (Okta sends `2022-04-25T17:35:27.000Z`); consent is stamped at this time. */

@@ -4,7 +4,7 @@ import type { EmailProviders, RegistrationPolicy } from '../../policy/index.ts'
 import type { HookAuthConfig } from '../config/index.ts'
 import { HookUnauthorizedError } from '../errors.ts'
 import { createAuthenticator } from './auth.ts'
-import { hookRouteSchema, type HookRequest } from './contract.ts'
+import { HOOK_PATH, hookRouteSchema, type HookRequest } from './contract.ts'
 import { classifyRequest } from './request.ts'
 import { toHookResponse } from './response.ts'
 
@@ -17,9 +17,9 @@ export interface RegistrationHookOptions {
 }
 
 export const HOOK_BODY_LIMIT = 64 * 1024
-export const HOOK_PATH = '/hooks/registration'
+export { HOOK_PATH }
 
-/** Okta's registration inline hook: POST /hooks/registration. No I/O on this path: all rules are in memory. */
+/** Okta's registration inline hook: POST HOOK_PATH. No I/O on this path: all rules are in memory. */
 export default async function registrationHook(app: FastifyInstance, options: RegistrationHookOptions) {
   const authenticate = createAuthenticator(options.auth, { log: app.log, fetchKeys: options.fetchKeys })
   const { registration, providers } = options

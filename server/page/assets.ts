@@ -4,9 +4,20 @@ import fastifyStatic from '@fastify/static'
 import type { FastifyInstance } from 'fastify'
 import { WIDGET_ASSETS_PREFIX, WIDGET_BUNDLES, WIDGET_PACKAGE_DIST, WIDGET_PREFIX, WIDGET_VERSION, type WidgetGeneration } from './widgetBundle.ts'
 
-export const PAGE_DIST = path.join(import.meta.dirname, '../../dist/page')
+/**
+ * The build's output (`npm run build`, or `npm start`'s build when needed). Found from this file two folders
+ * below the repository root, as from the compiled server in dist/server/.
+ */
+const DIST = path.join(import.meta.dirname, '../../dist')
+/** The embedded page's Vite build (page.js, page.css, the logo), served under PAGE_PREFIX. */
+export const PAGE_DIST = path.join(DIST, 'page')
+export const PAGE_PREFIX = '/page/'
 /** The build's copy of the widget's files with a `.br` and a `.gz` beside each that compresses. */
-export const WIDGET_DIST = path.join(import.meta.dirname, '../../dist/widget', WIDGET_VERSION)
+export const WIDGET_DIST = path.join(DIST, 'widget', WIDGET_VERSION)
+/** The code-editor build: the kit's IIFE and, beside it, the snippet's format that wraps it (an ES module). */
+export const CODE_EDITOR_DIST = path.join(DIST, 'code-editor')
+export const CODE_EDITOR_SCRIPT = path.join(CODE_EDITOR_DIST, 'registration-kit.iife.js')
+export const SNIPPET_FORMAT = path.join(CODE_EDITOR_DIST, 'snippet.js')
 
 // Only what the pages load: the generation's bundle and stylesheet, fonts, images and label files. No CDN.
 const SHARED_FILES = /^\/(font\/[\w.-]+|img\/[\w./-]+|labels\/json\/[\w-]+\.json)$/
@@ -32,5 +43,5 @@ export async function assetRoutes(app: FastifyInstance, { generation }: { genera
   await app.register(fastifyStatic, { ...widget, prefix: WIDGET_PREFIX, maxAge: '365d', immutable: true })
   await app.register(fastifyStatic, { ...widget, prefix: WIDGET_ASSETS_PREFIX, maxAge: '1h' })
   // Rebuilt under the same names: revalidated on each visit.
-  await app.register(fastifyStatic, { root: PAGE_DIST, prefix: '/page/', decorateReply: false, preCompressed: true })
+  await app.register(fastifyStatic, { root: PAGE_DIST, prefix: PAGE_PREFIX, decorateReply: false, preCompressed: true })
 }

@@ -1,3 +1,4 @@
+import { PAGE_PREFIX } from './assets.ts'
 import { WIDGET_BUNDLES, WIDGET_PREFIX, type WidgetGeneration } from './widgetBundle.ts'
 
 export interface Nonces {
@@ -8,13 +9,6 @@ export interface Nonces {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 /** Text for HTML content or a quoted attribute: every value a server-written page shows goes through this. */
 export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c)
-
-/**
- * JSON to place inside a `<script>`, as data or as a JavaScript literal: `<` could end the element early
- * (`</script>`), and U+2028/U+2029 end a line in older JavaScript parsers.
- */
-export const scriptSafeJson = (value: unknown, indent?: number) =>
-  JSON.stringify(value, null, indent).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
 
 /**
  * The page is a constant template: only the CSP nonces (hex from @fastify/helmet) and the JSON config
@@ -28,7 +22,7 @@ export const pageHtml = (nonces: Nonces, configJson: string, generation: WidgetG
 <title>Create your account</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${WIDGET_PREFIX}${WIDGET_BUNDLES[generation].stylesheet}">
-<link rel="stylesheet" href="/page/page.css">
+<link rel="stylesheet" href="${PAGE_PREFIX}page.css">
 </head>
 <body>
 <!-- Not <main>: the widget renders its own main landmark, and the signed-in view is a region. -->
@@ -47,7 +41,7 @@ export const pageHtml = (nonces: Nonces, configJson: string, generation: WidgetG
 </div>
 <script type="application/json" id="page-config" nonce="${nonces.script}">${configJson}</script>
 <script src="${WIDGET_PREFIX}${WIDGET_BUNDLES[generation].script}" nonce="${nonces.script}"></script>
-<script type="module" src="/page/page.js" nonce="${nonces.script}"></script>
+<script type="module" src="${PAGE_PREFIX}page.js" nonce="${nonces.script}"></script>
 </body>
 </html>
 `

@@ -3,17 +3,18 @@ import path from 'node:path'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Policy } from '../../policy/index.ts'
-import type { PageConfig } from '../../widget/page/config.ts'
+import { scriptSafeJson, type PageConfig } from '../../policy/pageConfig.ts'
 import { BASE_CSP_DIRECTIVES } from '../plugins/browserHeaders.ts'
 import { requestOrigin } from '../plugins/hostHeader.ts'
 import { assetRoutes, PAGE_DIST } from './assets.ts'
-import { pageHtml, scriptSafeJson } from './html.ts'
+import { pageHtml } from './html.ts'
 import { legalRoutes } from './legal.ts'
 import type { WidgetGeneration } from './widgetBundle.ts'
+import { embeddedSignIn, widgetLook, type SignInClient } from './widgetSettings.ts'
 
 export interface PageOptions {
   /** `issuer` and `redirectUri` may be paths (the emulator): they are resolved against the request's origin. */
-  okta: { issuer: string; clientId: string; redirectUri: string }
+  okta: SignInClient
   /** Handed to the page as is, for the customization kit. */
   policy: Policy
   /** The customization kit's settings, or false for the bare widget. */
@@ -34,7 +35,7 @@ export default fp(
     const connectSrc = ["'self'", ...(/^https?:\/\//.test(okta.issuer) ? [new URL(okta.issuer).origin] : [])]
 
     await app.register(assetRoutes, { generation })
-    await app.register(legalRoutes)
+    await app.register(legalRoutes, { consent: policy.consent })
     const pageRoute = {
       helmet: {
         contentSecurityPolicy: {
@@ -44,8 +45,11 @@ export default fp(
     }
     const renderPage = (request: FastifyRequest, reply: FastifyReply) => {
       const origin = requestOrigin(request)
-      const config = {
-        okta: { ...okta, issuer: absolute(okta.issuer, origin), redirectUri: absolute(okta.redirectUri, origin) },
+      const config: PageConfig = {
+        widget: {
+          ...embeddedSignIn({ ...okta, issuer: absolute(okta.issuer, origin), redirectUri: absolute(okta.redirectUri, origin) }),
+          ...widgetLook,
+        },
         policy,
         kit,
         language,

@@ -1,5 +1,9 @@
-import type { FastifyInstance } from 'fastify'
-import { HELP_PATH } from '../../widget/page/widgetConfig.ts'
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { Policy } from '../../policy/index.ts'
+import { escapeHtml } from './html.ts'
+
+/** The page the widget's "Help" link opens. */
+export const HELP_PATH = '/help'
 
 const legalPage = (title: string, paragraphs: string[]) => `<!doctype html>
 <html lang="en">
@@ -8,11 +12,12 @@ const legalPage = (title: string, paragraphs: string[]) => `<!doctype html>
 </html>
 `
 
-// Placeholder texts the default policy links to; a deployment points the policy's URLs at its own documents.
-const TERMS = legalPage('Terms of Service', [
-  'These sample terms stand in for your organization’s Terms of Service (version 2026-01).',
-  'By creating an account you agree to use it only for your work and to keep your credentials private.',
-])
+// Placeholder texts for the policy's consent links; a deployment points the policy's URLs at its own documents.
+const terms = (version: string) =>
+  legalPage('Terms of Service', [
+    `These sample terms stand in for your organization’s Terms of Service (version ${escapeHtml(version)}).`,
+    'By creating an account you agree to use it only for your work and to keep your credentials private.',
+  ])
 const PRIVACY = legalPage('Privacy Policy', [
   'This sample policy stands in for your organization’s Privacy Policy.',
   'We keep your name, work email and department to run your account, and record which terms you accepted and when.',
@@ -24,9 +29,18 @@ const HELP = legalPage('Help with signing up', [
   'If your email address is refused, use your work address; if it still is, contact your IT help desk.',
 ])
 
-/** The documents the consent checkbox and the widget's help link open: static text, no data. */
-export async function legalRoutes(app: FastifyInstance) {
-  app.get(HELP_PATH, (_request, reply) => reply.type('text/html; charset=utf-8').send(HELP))
-  app.get('/legal/terms', (_request, reply) => reply.type('text/html; charset=utf-8').send(TERMS))
-  app.get('/legal/privacy', (_request, reply) => reply.type('text/html; charset=utf-8').send(PRIVACY))
+/** A consent link this server answers: a path on its own origin, not a document elsewhere. */
+const ownPath = (link: string) => (link.startsWith('/') && !link.startsWith('//') ? new URL(link, 'http://page').pathname : undefined)
+
+/**
+ * The widget's help page, and sample documents at the consent links the policy gives as paths on this
+ * origin (the default policy's); links to other sites are the deployment's own documents.
+ */
+export async function legalRoutes(app: FastifyInstance, { consent }: { consent: Policy['consent'] }) {
+  const html = (document: string) => (_request: unknown, reply: FastifyReply) => reply.type('text/html; charset=utf-8').send(document)
+  app.get(HELP_PATH, html(HELP))
+  const termsPath = ownPath(consent.termsUrl)
+  const privacyPath = ownPath(consent.privacyUrl)
+  if (termsPath) app.get(termsPath, html(terms(consent.version)))
+  if (privacyPath && privacyPath !== termsPath) app.get(privacyPath, html(PRIVACY))
 }

@@ -24,7 +24,7 @@ export const WIDGET_VERSION = (require(widgetPackage) as { version: string }).ve
  * files for good: another version is another URL. Stylesheets reach their fonts relatively, under it too.
  */
 export const WIDGET_PREFIX = `/widget/${WIDGET_VERSION}/`
-/** The same files, unversioned: the widget's `assets.baseUrl` (widget/page/widgetConfig.ts), where it fetches label files. */
+/** The same files, unversioned: the widget's `assets.baseUrl` (see widgetSettings.ts), where it fetches label files. */
 export const WIDGET_ASSETS_PREFIX = '/widget/'
 
 /** The `<script>` and `<link>` tags that load one generation, as Okta's `{{{SignInWidgetResources}}}` does. */

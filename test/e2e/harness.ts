@@ -3,20 +3,19 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright'
-import { build } from 'vite'
 import { buildServer } from '../../server/app.ts'
 import { loadConfig } from '../../server/config/index.ts'
 import type { PolicyInput } from '../../policy/index.ts'
 import { defaultPolicy } from '../helpers/policy.ts'
 import { writePolicyFile } from '../helpers/server.ts'
-import { pageBuild } from '../../widget/page/build.ts'
+import { buildIfNeeded } from '../../tools/build/ifNeeded.ts'
 import type { WidgetGeneration } from '../../server/page/widgetBundle.ts'
 import { openSignUp } from './flows.ts'
 
 export const HOOK_SECRET = 'e2e-hook-secret-0123456789'
 
-/** Builds the page's browser bundle once per test file, so tests always run the current entry. */
-export const buildPage = () => build({ ...pageBuild, configFile: false, logLevel: 'warn' })
+/** Builds what the server serves when a source changed since, so tests always run the current code. */
+export const buildPage = buildIfNeeded
 
 export interface ServerOptions {
   /** Where the emulator sends hook calls (e.g. a port where nothing listens); default: the real hook. */

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { SERVER_ENTRY } from '../../tools/compileServer.ts'
+import { SERVER_ENTRY } from '../../tools/build/server.ts'
 
 export interface CompiledServer {
   origin: string

@@ -63,25 +63,25 @@ describe('the policy file', () => {
       surprise: true,
     })
     expect(problems({ POLICY_FILE: file })).toEqual([
-      `POLICY_FILE ${file}: email.allowedDomains[1]: "exa mple.com" is not a valid domain name`,
-      `POLICY_FILE ${file}: email.blockFreeMail: Invalid input: expected boolean, received string`,
-      `POLICY_FILE ${file}: consent.termsUrl: must be an https:// URL or a same-origin path starting with /`,
-      `POLICY_FILE ${file}: (top level): Unrecognized key: "surprise"`,
+      `${file}: email.allowedDomains[1]: "exa mple.com" is not a valid domain name`,
+      `${file}: email.blockFreeMail: Invalid input: expected boolean, received string`,
+      `${file}: consent.termsUrl: must be an https:// URL or a same-origin path starting with /`,
+      `${file}: (top level): Unrecognized key: "surprise"`,
     ])
   })
 
   it('reports a file that is not JSON', () => {
     const file = writePolicyFile('{ "email": ')
-    expect(problems({ POLICY_FILE: file })[0]).toMatch(new RegExp(`^POLICY_FILE ${file}: not valid JSON`))
+    expect(problems({ POLICY_FILE: file })[0]).toMatch(new RegExp(`^${file}: not valid JSON`))
   })
 
   it('reports a file that does not exist', () => {
-    expect(problems({ POLICY_FILE: '/no/such/policy.json' })).toEqual(['POLICY_FILE /no/such/policy.json: cannot be read (ENOENT)'])
+    expect(problems({ POLICY_FILE: '/no/such/policy.json' })).toEqual(["/no/such/policy.json: cannot be read (ENOENT)"])
   })
 
   it('reports a department listed twice, ignoring case and spacing', () => {
     const file = writePolicyFile({ ...defaultPolicy, department: { directory: ['Finance', 'finance '] } })
-    expect(problems({ POLICY_FILE: file })).toEqual([`POLICY_FILE ${file}: department.directory[1]: "finance" is listed twice`])
+    expect(problems({ POLICY_FILE: file })).toEqual([`${file}: department.directory[1]: "finance" is listed twice`])
   })
 
   it('stores allowed domains in their ASCII form', () => {

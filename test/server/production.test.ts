@@ -1,19 +1,16 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest'
-import { buildPage, PAGE_BUNDLE } from '../../tools/buildIfNeeded.ts'
-import { compileServer } from '../../tools/compileServer.ts'
-import { buildWidgetAssets } from '../../tools/widgetAssets.ts'
+import { compileServer } from '../../tools/build/server.ts'
 import { freePort, startCompiledServer } from '../helpers/compiledServer.ts'
 import { allowedProfile, registrationRequest } from '../helpers/hookRequests.ts'
 import { HOOK_SECRET } from '../helpers/server.ts'
 
 // What `npm run build && npm run start:prod` runs: the compiled server under plain node. The server is
-// compiled afresh; the page's bundle and the widget's files are reused when present (what they hold is
-// not what this file tests).
+// compiled afresh; the browser builds are the test run's (test/helpers/builtFiles.ts).
 beforeAll(async () => {
-  await Promise.all([compileServer(), buildWidgetAssets(), existsSync(PAGE_BUNDLE) || buildPage()])
+  await compileServer()
 }, 120_000)
 
 async function start(...args: Parameters<typeof startCompiledServer>) {

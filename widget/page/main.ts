@@ -4,7 +4,7 @@ import { registrationKit } from '../kit/index.ts'
 import { readPageConfig } from './config.ts'
 import { keepPageTitle } from './pageTitle.ts'
 import { showSignedIn } from './signedIn.ts'
-import { OktaSignIn, widgetConfig } from './widget.ts'
+import { OktaSignIn } from './widget.ts'
 
 const page = readPageConfig()
 keepPageTitle(document)
@@ -18,7 +18,7 @@ function chosenLanguage(): string | undefined {
 /** One registration: the widget until tokens arrive, then the signed-in view; signing out starts again. */
 async function start(): Promise<void> {
   const language = chosenLanguage()
-  const config = { ...widgetConfig(page, page.styleNonce), ...(language ? { language } : {}) }
+  const config = { ...page.widget, cspNonce: page.styleNonce, ...(language ? { language } : {}) }
   const signIn = new OktaSignIn(config)
   // Before the first render, with the very config the widget was created with.
   const kit = page.kit

@@ -13,5 +13,3 @@ type SignInWidgetConstructor = new (config: Record<string, unknown>) => SignInWi
 
 /** The widget's own bundle, loaded by a `<script>` before the page's entry, defines this global. */
 export const OktaSignIn = (window as unknown as { OktaSignIn: SignInWidgetConstructor }).OktaSignIn
-
-export { widgetConfig } from './widgetConfig.ts'

@@ -1,17 +1,17 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { renderHostedPage } from '../../../widget/code-editor/hostedTemplate.ts'
-import { embeddedSignIn, widgetLook } from '../../../widget/page/widgetConfig.ts'
 import type { HostedSignInPage } from '../options.ts'
 import { widgetResourceTags, type WidgetGeneration } from '../../page/widgetBundle.ts'
+import { embeddedSignIn, widgetLook, type SignInClient } from '../../page/widgetSettings.ts'
 import { BASE_CSP_DIRECTIVES } from '../../plugins/browserHeaders.ts'
 import { requestOrigin } from '../../plugins/hostHeader.ts'
 import { nonceSource, responseNonce } from './nonce.ts'
 import { oktaUtilScript } from './oktaUtil.ts'
+import { renderHostedPage } from './template.ts'
 
 export interface HostedPageOptions {
-  /** The block a brand team pastes (what `npm run snippet` prints), built when the page is first asked for. */
-  buildSnippet: () => Promise<string>
+  /** The block a brand team pastes (what `npm run snippet` prints), from the build; undefined when not built. */
+  snippet: string | undefined
   generation: WidgetGeneration
 }
 
@@ -20,15 +20,7 @@ export interface HostedPageOptions {
  * serves it: the widget from a script tag, the config from `OktaUtil`, the template's own script unchanged.
  * The widget's files come from the page plugin's asset routes (`/widget/`).
  */
-export function createHostedPage({ buildSnippet, generation }: HostedPageOptions): HostedSignInPage {
-  // Built on the first request and kept: the build takes seconds, server boot should not. A failed build is retried.
-  let pasted: Promise<string> | undefined
-  const snippet = () =>
-    (pasted ??= buildSnippet().catch((error: unknown) => {
-      pasted = undefined
-      throw error
-    }))
-
+export function createHostedPage({ snippet, generation }: HostedPageOptions): HostedSignInPage {
   return {
     routeOptions: (redirectOrigins) => ({
       helmet: {
@@ -46,6 +38,9 @@ export function createHostedPage({ buildSnippet, generation }: HostedPageOptions
       },
     }),
     async send(reply, settings) {
+      if (snippet === undefined) {
+        return reply.code(503).type('text/plain; charset=utf-8').send('The hosted page’s snippet is not built: run "npm run build".')
+      }
       const nonce = responseNonce(reply.raw)
       const html = renderHostedPage({
         pageTitle: 'Sign in',
@@ -55,9 +50,9 @@ export function createHostedPage({ buildSnippet, generation }: HostedPageOptions
         // As Okta's {{{SignInWidgetResources}}}: the widget's own bundle and stylesheet.
         signInWidgetResources: widgetResourceTags(generation, nonce),
         useSiwGen3: generation === 'gen3',
-        oktaUtil: oktaUtilScript(nonce, { ...widgetLook(nonce), ...settings }),
+        oktaUtil: oktaUtilScript(nonce, { ...widgetLook, cspNonce: nonce, ...settings }),
         nonce,
-        snippet: await snippet(),
+        snippet,
       })
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html)
     },
@@ -66,7 +61,7 @@ export function createHostedPage({ buildSnippet, generation }: HostedPageOptions
 
 export interface HostedPreviewOptions {
   /** The emulator's issuer and redirect URI, as paths resolved against the request's origin. */
-  okta: { issuer: string; clientId: string; redirectUri: string }
+  okta: SignInClient
   hostedPage: HostedSignInPage
 }
 
@@ -80,7 +75,7 @@ export default fp(
       const origin = requestOrigin(request)
       const onThisOrigin = { ...okta, issuer: new URL(okta.issuer, origin).href, redirectUri: new URL(okta.redirectUri, origin).href }
       // On Okta the org's self-service registration policy turns this on; the emulator offers sign-up.
-      return hostedPage.send(reply, { ...embeddedSignIn({ okta: onThisOrigin }), features: { registration: true } })
+      return hostedPage.send(reply, { ...embeddedSignIn(onThisOrigin), features: { registration: true } })
     })
   },
   { name: 'hosted-page', dependencies: ['browser-headers'] },

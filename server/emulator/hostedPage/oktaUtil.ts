@@ -1,4 +1,4 @@
-import { scriptSafeJson } from '../../page/html.ts'
+import { scriptSafeJson } from '../../../policy/pageConfig.ts'
 
 /**
  * What Okta puts for `{{{OktaUtil}}}`: a global `OktaUtil` whose `getSignInWidgetConfig()` returns the

@@ -1,20 +1,16 @@
 import type { FastifyInstance } from 'fastify'
-import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WIDGET_ASSETS_PREFIX, WIDGET_BUNDLES, WIDGET_PREFIX } from '../../../server/page/widgetBundle.ts'
-import { buildPage, PAGE_BUNDLE } from '../../../tools/buildIfNeeded.ts'
-import { buildWidgetAssets } from '../../../tools/widgetAssets.ts'
 import { buildTestServer } from '../../helpers/server.ts'
 
 const BROWSER = { 'accept-encoding': 'br, gzip' }
 const YEAR = 365 * 24 * 60 * 60
 
 let app: FastifyInstance
+// The page's bundle and the widget's compressed files come from the test run's build (test/helpers/builtFiles.ts).
 beforeAll(async () => {
-  // Reused when built: the page's bundle by `npm run build` or an earlier test, the widget's once per version.
-  await Promise.all([buildWidgetAssets(), existsSync(PAGE_BUNDLE) || buildPage()])
   app = await buildTestServer()
-}, 120_000)
+})
 afterAll(() => app.close())
 
 const get = (url: string, headers: Record<string, string> = BROWSER) => app.inject({ url, headers })

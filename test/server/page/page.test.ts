@@ -1,12 +1,11 @@
 import browserHeaders from '../../../server/plugins/browserHeaders.ts'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
-import defaultPolicy from '../../../policy/default-policy.json' with { type: 'json' }
-import { PolicySchema } from '../../../policy/schema.ts'
 import page from '../../../server/page/index.ts'
 import { WIDGET_PREFIX, type WidgetGeneration } from '../../../server/page/widgetBundle.ts'
+import { policyWith } from '../../helpers/policy.ts'
 
-const policy = PolicySchema.parse(defaultPolicy)
+const policy = policyWith()
 
 async function buildPage(issuer: string, generation: WidgetGeneration = 'gen2'): Promise<FastifyInstance> {
   const app = Fastify()
@@ -45,7 +44,7 @@ describe('GET /', () => {
 
   it('resolves the emulator’s issuer and redirect URI against the request’s origin', async () => {
     const response = await app.inject({ url: '/', headers: { host: '127.0.0.1:4567' } })
-    expect(configOf(response.body).okta).toEqual({
+    expect(configOf(response.body).widget).toMatchObject({
       issuer: 'http://127.0.0.1:4567/oauth2/default',
       clientId: 'client',
       redirectUri: 'http://127.0.0.1:4567/login/callback',
@@ -97,7 +96,7 @@ describe('GET /', () => {
     const org = await buildPage('https://acme.okta.com/oauth2/default')
     const response = await org.inject({ url: '/' })
     expect(String(response.headers['content-security-policy'])).toContain("connect-src 'self' https://acme.okta.com")
-    expect(configOf(response.body).okta.issuer).toBe('https://acme.okta.com/oauth2/default')
+    expect(configOf(response.body).widget.issuer).toBe('https://acme.okta.com/oauth2/default')
     await org.close()
   })
 })

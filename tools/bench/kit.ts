@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import { gzipSync } from 'node:zlib'
 import { createDepartmentDirectory, type DepartmentDirectory } from '../../policy/index.ts'
-import { bundleCode, kitBuilds } from '../../widget/kit/build.ts'
+import { bundleCode, kitBuilds } from '../build/kit.ts'
 
 // Budgets, reported by `npm run bench`, never asserted in tests. The IIFE holds both generations' adapters
 // (one snippet serves Gen2 and Gen3): at most 10 KB, aiming for 8 KB.

@@ -1,7 +1,7 @@
 import { get } from 'node:http'
 import type { WidgetGeneration } from '../../server/page/widgetBundle.ts'
-import { launchBrowser } from '../e2e/harness.ts'
-import { startCompiledServer } from '../helpers/compiledServer.ts'
+import { launchBrowser } from '../../test/e2e/harness.ts'
+import { startCompiledServer } from '../../test/helpers/compiledServer.ts'
 
 // Issue #8: a first visit of the Gen2 page transferred 1.9 MB before compression; the aim is under 600 KB.
 export const FIRST_VISIT_AIM_BYTES = 600 * 1024

@@ -1,8 +1,9 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest'
-import { snippet } from '../../widget/code-editor/snippet.ts'
+import { snippet } from '../../tools/snippet.ts'
+import { readPolicyFile } from '../../server/config/policyFile.ts'
+import { defaultPolicy } from '../helpers/policy.ts'
+import { writePolicyFile } from '../helpers/server.ts'
 import type { WidgetConfig } from '../../widget/kit/index.ts'
 
 type Handler = (...args: never[]) => void
@@ -85,10 +86,7 @@ describe('the code-editor snippet', () => {
   }, 30_000)
 
   it('inlines options that cannot close the script element', async () => {
-    const policy = JSON.parse(await readFile('policy/default-policy.json', 'utf8'))
-    policy.messages = { summary: 'Fix the fields.</script><script>alert(1)</script>' }
-    const file = path.join(await mkdtemp(path.join(tmpdir(), 'kit-')), 'policy.json')
-    await writeFile(file, JSON.stringify(policy))
+    const file = writePolicyFile({ ...defaultPolicy, messages: { summary: 'Fix the fields.</script><script>alert(1)</script>' } })
     const block = await snippet({ POLICY_FILE: file, CONSENT_LINK_BASE: 'https://kit.example.com' })
     expect(block.match(/<\/script>/g)).toHaveLength(1)
     expect(block).toContain('"summary": "Fix the fields.\\u003c/script>\\u003cscript>alert(1)\\u003c/script>"')
@@ -100,7 +98,16 @@ describe('the code-editor snippet', () => {
     expect(block.startsWith('<script nonce="{{nonceValue}}">')).toBe(true)
   }, 30_000)
 
-  it('refuses a policy file that does not validate', async () => {
-    await expect(snippet({ POLICY_FILE: 'package.json' })).rejects.toThrow(/is not a valid policy/)
+  it('refuses a policy file that does not validate with the problems the server gives at boot', async () => {
+    const file = writePolicyFile({ ...defaultPolicy, email: { allowedDomains: ['exa mple.com'] } })
+    const read = readPolicyFile(file)
+    expect(read.ok).toBe(false)
+    await expect(snippet({ POLICY_FILE: file })).rejects.toThrow(`${file}: email.allowedDomains[0]: "exa mple.com" is not a valid domain name`)
+    await expect(snippet({ POLICY_FILE: file })).rejects.toThrow(read.ok ? '' : read.problems.join('\n'))
   })
+
+  it('uses the shipped policy when POLICY_FILE is empty, as the server does', async () => {
+    const block = await snippet({ POLICY_FILE: '  ', CONSENT_LINK_BASE: 'https://kit.example.com' })
+    expect(block).toContain(`Policy ${defaultPolicy.consent.version}`)
+  }, 30_000)
 })

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { oktaHookRequest, type HookUser } from '../emulator/inlineHook/request.ts'
+import { oktaHookRequest, type HookUser } from '../../server/emulator/inlineHook/request.ts'
 
 export interface PreviewInput {
   email: string

@@ -1,25 +1,24 @@
 import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { build } from 'esbuild'
+import { ROOT } from '../root.ts'
 
-const root = path.join(import.meta.dirname, '..')
-const SERVER_DIST = path.join(root, 'dist/server')
+const SERVER_DIST = path.join(ROOT, 'dist/server')
 export const SERVER_ENTRY = path.join(SERVER_DIST, 'main.js')
 
 /**
  * The server as plain JavaScript for `node` (`npm run start:prod`): server/main.ts and the policy code and
  * JSON it imports, bundled with esbuild; packages stay in node_modules. The output sits two folders below
  * the repository root, as server/page/ and server/config/ do, so the files they locate from import.meta
- * (dist/page, policy/default-policy.json) are found from the bundle too. Chunks split off what is loaded
- * lazily (the offline hosted page's snippet build), so Vite is never imported at boot.
+ * (dist/page, policy/default-policy.json) are found from the bundle too. Built files (the page,
+ * the snippet's format) are read from dist/ at run time, never bundled in.
  */
 export async function compileServer() {
   rmSync(SERVER_DIST, { recursive: true, force: true })
   await build({
-    entryPoints: [path.join(root, 'server/main.ts')],
+    entryPoints: [path.join(ROOT, 'server/main.ts')],
     outdir: SERVER_DIST,
     bundle: true,
-    splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node20.19',

@@ -1,7 +1,7 @@
 import Fastify from 'fastify'
 import { buildServer } from '../../server/app.ts'
 import { loadConfig } from '../../server/config/index.ts'
-import { HOOK_BODY_LIMIT } from '../../server/hook/index.ts'
+import { HOOK_BODY_LIMIT, HOOK_PATH } from '../../server/hook/index.ts'
 
 // A server under load: started in its own process by run.ts (so the load generator never shares its
 // event loop), or in the load generator's process to show what that sharing costs.
@@ -56,14 +56,14 @@ export async function startTarget(name: TargetName, logLevel: string): Promise<R
           .get('/', async () => ({ hello: 'world' }))
           // Fastify's own JSON parsing of the hook's request and an answer of the hook's size, no validation
           // or policy: separates what any POST of this size costs from what the hook adds.
-          .post('/hooks/registration', async () => ALLOW_ANSWER)
+          .post(HOOK_PATH, async () => ALLOW_ANSWER)
           .post('/constant', async () => ({ ok: true }))
       : await buildServer({ config: loadConfig(appEnv(logLevel)) })
   const origin = await app.listen({ host: '127.0.0.1', port: 0 })
   return { origin, close: () => app.close() }
 }
 
-// Child mode: `node --import tsx test/bench/target.ts <name> <logLevel>`; reports its origin over IPC and
+// Child mode: `node --import tsx tools/bench/target.ts <name> <logLevel>`; reports its origin over IPC and
 // stops when the parent disconnects. Its stdout (the log) is the parent's choice, /dev/null in run.ts.
 if (process.argv[1] === import.meta.filename && process.send) {
   const [name, logLevel] = process.argv.slice(2) as [TargetName, string]

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs'
 import { cp, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { isWidgetFile, WIDGET_DIST } from '../server/page/assets.ts'
-import { WIDGET_PACKAGE_DIST, WidgetGeneration } from '../server/page/widgetBundle.ts'
+import { isWidgetFile, WIDGET_DIST } from '../../server/page/assets.ts'
+import { WIDGET_PACKAGE_DIST, WidgetGeneration } from '../../server/page/widgetBundle.ts'
 import { filesIn, precompressFolder } from './precompress.ts'
 
 /**

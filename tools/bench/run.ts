@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { formatFirstVisit, measureFirstVisits } from './firstVisit.ts'
 import { formatKit, measureKit } from './kit.ts'
 import { measure, PINNED, startTargetIn, type BenchRequest, type BenchRow, type BenchSettings } from './measure.ts'
+import { HOOK_PATH } from '../../server/hook/contract.ts'
 import { BENCH_SECRET, type RunningTarget, type TargetName } from './target.ts'
 
 // npm run bench [-- --duration 6 --warmup 2 --first-warmup 8 --rounds 3]: load figures, never a pass/fail gate (exit 0 whatever the numbers).
@@ -39,7 +40,7 @@ const MAX_P99_MS = 15
 const hookHeaders = { 'content-type': 'application/json', authorization: BENCH_SECRET }
 const hookRequest = (userProfile: Record<string, unknown>): BenchRequest => ({
   method: 'POST',
-  path: '/hooks/registration',
+  path: HOOK_PATH,
   headers: hookHeaders,
   body: JSON.stringify({
     eventId: 'bench-event-0001',

@@ -2,7 +2,7 @@ import { execFileSync, fork } from 'node:child_process'
 import { closeSync, openSync } from 'node:fs'
 import { cpus } from 'node:os'
 import autocannon from 'autocannon'
-import { startCompiledServer } from '../helpers/compiledServer.ts'
+import { startCompiledServer } from '../../test/helpers/compiledServer.ts'
 import { appEnv, startTarget, type RunningTarget, type TargetName } from './target.ts'
 
 /** One load setting for every case, so rows compare. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { renderHostedPage } from '../../widget/code-editor/hostedTemplate.ts'
+import { renderHostedPage } from '../../../../server/emulator/hostedPage/template.ts'
 
 const values = {
   pageTitle: 'Example sign-in',

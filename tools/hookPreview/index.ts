@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { HookResponse } from '../hook/contract.ts'
+import { HOOK_PATH, HookResponse, OKTA_HOOK_BUDGET_MS } from '../../server/hook/contract.ts'
 import { buildPreviewRequest } from './request.ts'
 
 // Okta's Admin Console Preview tab, from the terminal: build a documented request, send it, show both sides.
@@ -14,7 +14,7 @@ Sends an Okta registration inline hook request to a running hook and prints the 
   --last-name <name>     the lastName form value
   --terms true|false     the consent checkbox (termsAccepted); omitted: not sent
   --progressive          a progressive profile request: the values above are the update
-  --url <url>            the hook (env HOOK_URL; default http://127.0.0.1:$PORT/hooks/registration, PORT 3000)
+  --url <url>            the hook (env HOOK_URL; default http://127.0.0.1:$PORT${HOOK_PATH}, PORT 3000)
   --secret <value>       the header secret (env HOOK_AUTH_SECRET)
   --header <name>        the header carrying it (env HOOK_AUTH_HEADER; default authorization)
   --help                 this text
@@ -23,9 +23,6 @@ The secret must be the server's. Offline (emulator mode) a server started withou
 a random secret for its own process that no other program can know: start it with HOOK_AUTH_SECRET set and
 pass the same value here.
 Exits 1 when the hook cannot be reached, answers a non-2xx status, or answers outside Okta's contract.`
-
-// Okta gives the hook 3 seconds per attempt; a slower answer is a failure there too.
-const OKTA_TIMEOUT_MS = 3000
 
 function fail(message: string): never {
   console.error(`hook:preview: ${message}`)
@@ -65,7 +62,7 @@ try {
 }
 
 const env = process.env
-const url = options.url ?? env.HOOK_URL ?? `http://127.0.0.1:${env.PORT || 3000}/hooks/registration`
+const url = options.url ?? env.HOOK_URL ?? `http://127.0.0.1:${env.PORT || 3000}${HOOK_PATH}`
 const secret = options.secret ?? env.HOOK_AUTH_SECRET
 const header = options.header ?? env.HOOK_AUTH_HEADER ?? 'authorization'
 
@@ -88,11 +85,11 @@ try {
     headers: { accept: 'application/json', 'content-type': 'application/json', ...(secret ? { [header]: secret } : {}) },
     body: JSON.stringify(body),
     redirect: 'manual',
-    signal: AbortSignal.timeout(OKTA_TIMEOUT_MS),
+    signal: AbortSignal.timeout(OKTA_HOOK_BUDGET_MS),
   })
 } catch (error) {
   const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message
-  fail(`no answer from ${url}: ${(error as Error).name === 'TimeoutError' ? `over Okta's ${OKTA_TIMEOUT_MS} ms budget` : cause}`)
+  fail(`no answer from ${url}: ${(error as Error).name === 'TimeoutError' ? `over Okta's ${OKTA_HOOK_BUDGET_MS} ms budget` : cause}`)
 }
 
 const text = await response.text()

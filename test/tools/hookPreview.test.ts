@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildServer } from '../../server/app.ts'
 import { loadConfig } from '../../server/config/index.ts'
 import { HookResponse } from '../../server/hook/contract.ts'
-import { buildPreviewRequest } from '../../server/preview/request.ts'
+import { buildPreviewRequest } from '../../tools/hookPreview/request.ts'
 import { oktaFixture } from '../fixtures/okta/index.ts'
 
 const SECRET = 'a-test-secret-of-length'
@@ -90,7 +90,7 @@ describe('npm run hook:preview', () => {
 
   // The real command line, as a person runs it; the environment must not leak a secret or URL in.
   const preview = (...args: string[]) =>
-    run('node', ['--import', 'tsx', 'server/preview/hookPreview.ts', ...args], {
+    run('node', ['--import', 'tsx', 'tools/hookPreview/index.ts', ...args], {
       env: { PATH: process.env.PATH },
       timeout: 20_000,
     })
@@ -110,7 +110,7 @@ describe('npm run hook:preview', () => {
   }, 30_000)
 
   it('takes the URL, secret and header name from the environment', async () => {
-    const { stdout } = await run('node', ['--import', 'tsx', 'server/preview/hookPreview.ts', '--email', 'ann@example.com', '--progressive', '--department', 'legal'], {
+    const { stdout } = await run('node', ['--import', 'tsx', 'tools/hookPreview/index.ts', '--email', 'ann@example.com', '--progressive', '--department', 'legal'], {
       env: { PATH: process.env.PATH, HOOK_URL: url, HOOK_AUTH_SECRET: SECRET, HOOK_AUTH_HEADER: 'authorization' },
       timeout: 20_000,
     })

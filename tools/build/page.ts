@@ -1,24 +1,30 @@
 import path from 'node:path'
-import type { UserConfig } from 'vite'
-import { precompressOutput } from '../../tools/precompress.ts'
+import { build, type InlineConfig } from 'vite'
+import { PAGE_DIST } from '../../server/page/assets.ts'
+import { ROOT } from '../root.ts'
+import { precompressOutput } from './precompress.ts'
 
 /**
  * The embedded page's browser entry, built to dist/page/page.js (+ page.css). The widget itself is not
  * bundled: the server serves its own Identity Engine bundle from node_modules.
  */
-export const pageBuild: UserConfig = {
+export const pageBuild: InlineConfig = {
+  configFile: false,
+  logLevel: 'warn',
   // Static files the page links to (the logo), copied as they are.
-  publicDir: path.join(import.meta.dirname, 'public'),
+  publicDir: path.join(ROOT, 'widget/page/public'),
   // The server sends page.js, page.css and the logo brotli- or gzip-compressed, as written here.
   plugins: [precompressOutput()],
   build: {
-    outDir: path.join(import.meta.dirname, '../../dist/page'),
+    outDir: PAGE_DIST,
     emptyOutDir: true,
     modulePreload: false,
     sourcemap: true,
     rollupOptions: {
-      input: path.join(import.meta.dirname, 'main.ts'),
+      input: path.join(ROOT, 'widget/page/main.ts'),
       output: { entryFileNames: 'page.js', assetFileNames: 'page[extname]' },
     },
   },
 }
+
+export const buildPage = () => build(pageBuild)
