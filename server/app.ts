@@ -94,6 +94,7 @@ export async function registrationKitApp(app: FastifyInstance, { config, fetchKe
         signOutRedirectUris: ['/', SAMPLE_APP_PATH],
         seedUsers: config.okta.seedUsers,
         maxTransactions: config.okta.maxTransactions,
+        signInFactors: config.okta.signInFactors,
         hook: { url: config.okta.hookUrl, authHeader: config.hookAuth.header!.name, authSecret: config.hookAuth.header!.secret },
         // The emulator's sign-up form, as an admin would set up Okta's profile enrollment for the policy.
         signUpForm: signUpForm(registration),

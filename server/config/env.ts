@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { LanguageTag } from '../../policy/schema.ts'
+import { SignInFactors } from '../emulator/signIn/authenticationPolicy.ts'
 import { WidgetGeneration } from '../page/widgetBundle.ts'
 import { RedisUrl } from './redisUrl.ts'
 import { TrustProxy } from './trustProxy.ts'
@@ -69,6 +70,8 @@ export const EnvSchema = z
     EMULATOR_USERS: optionalText,
     /** Emulator only: how many sign-in transactions live at once; one more evicts the oldest. */
     EMULATOR_MAX_TRANSACTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+    /** Emulator only: what Okta's authentication policy asks a returning user for: `password`, or `password,email`. */
+    EMULATOR_SIGN_IN_FACTORS: SignInFactors.default(['password']),
     /** Emulator only: `true` lets it listen on a non-loopback HOST (its outbox shows every code). */
     EMULATOR_ALLOW_REMOTE: z.enum(['true', 'false']).default('false'),
   })

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { ConfigError } from '../errors.ts'
 import { parseEnv } from './env.ts'
+import type { SignInFactor } from '../emulator/signIn/authenticationPolicy.ts'
 import { readSeedUsers, type SeedUser } from '../emulator/users/seed.ts'
 import { policyFilePath, readPolicyFile } from './policyFile.ts'
 import type { Policy } from '../../policy/schema.ts'
@@ -16,7 +17,7 @@ export interface HookAuthConfig {
 /** Where the page's widget signs in: a real org, or the local emulator on this origin. */
 export type OktaTarget =
   | { mode: 'org'; issuer: string; clientId: string; redirectUri?: string }
-  | { mode: 'emulator'; clientId: string; hookUrl?: string; redirectUris: string[]; seedUsers: SeedUser[]; maxTransactions: number }
+  | { mode: 'emulator'; clientId: string; hookUrl?: string; redirectUris: string[]; seedUsers: SeedUser[]; maxTransactions: number; signInFactors: SignInFactor[] }
 
 export interface Config {
   host: string
@@ -55,7 +56,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   const e = env.data
   const okta: OktaTarget = e.OKTA_ISSUER
     ? { mode: 'org', issuer: e.OKTA_ISSUER, clientId: e.OKTA_CLIENT_ID!, redirectUri: e.OKTA_REDIRECT_URI }
-    : { mode: 'emulator', clientId: e.OKTA_CLIENT_ID ?? EMULATOR_CLIENT_ID, hookUrl: e.EMULATOR_HOOK_URL, redirectUris: e.EMULATOR_REDIRECT_URIS, seedUsers: seed.users, maxTransactions: e.EMULATOR_MAX_TRANSACTIONS }
+    : { mode: 'emulator', clientId: e.OKTA_CLIENT_ID ?? EMULATOR_CLIENT_ID, hookUrl: e.EMULATOR_HOOK_URL, redirectUris: e.EMULATOR_REDIRECT_URIS, seedUsers: seed.users, maxTransactions: e.EMULATOR_MAX_TRANSACTIONS, signInFactors: e.EMULATOR_SIGN_IN_FACTORS }
   // Offline, the emulator is the only caller: a per-process secret keeps the hook authenticated anyway.
   const secret = e.HOOK_AUTH_SECRET ?? (okta.mode === 'emulator' ? randomBytes(32).toString('base64url') : undefined)
   return {

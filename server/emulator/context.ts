@@ -10,6 +10,8 @@ import { createOutbox, type Outbox } from './outbox/outbox.ts'
 import type { FormAttribute } from './signUp/form.ts'
 import type { ResponseContext } from './idx/ion.ts'
 import { createTransactionStore, type Transaction, type TransactionStore } from './idx/transactions.ts'
+import { createSessionStore, type SessionStore } from './sessions/store.ts'
+import type { SignInFactor } from './signIn/authenticationPolicy.ts'
 import { createUserDirectory, setPassword, type UserDirectory } from './users/directory.ts'
 
 /** Everything the emulator's routes share: one org, in memory. */
@@ -19,6 +21,9 @@ export interface Emulator {
   /** The form's email attribute: the login, and where the emulator sends codes. */
   emailAttribute: string
   transactions: TransactionStore
+  sessions: SessionStore
+  /** The authentication policy: the password, and the email code when it asks for that too. */
+  signInFactors: SignInFactor[]
   codes: GrantCodes
   refreshTokens: RefreshTokens
   users: UserDirectory
@@ -32,6 +37,9 @@ export const EMULATOR_ISSUER_PATH = '/oauth2/default'
 
 const HOUR_MS = 60 * 60_000
 const DEFAULT_MAX_TRANSACTIONS = 1000
+/** Okta's default global session policy ends a session after two hours without use. */
+const SESSION_IDLE_MS = 2 * HOUR_MS
+const DEFAULT_MAX_SESSIONS = 1000
 
 export async function createEmulator(app: FastifyInstance, options: EmulatorOptions): Promise<Emulator> {
   const emailAttribute = options.signUpForm.find((attribute) => attribute.kind === 'email')?.name
@@ -46,6 +54,8 @@ export async function createEmulator(app: FastifyInstance, options: EmulatorOpti
     attributes: options.signUpForm,
     emailAttribute,
     transactions: createTransactionStore(options.transactionTtlMs ?? HOUR_MS, options.maxTransactions ?? DEFAULT_MAX_TRANSACTIONS),
+    sessions: createSessionStore(SESSION_IDLE_MS, options.maxSessions ?? DEFAULT_MAX_SESSIONS),
+    signInFactors: options.signInFactors ?? ['password'],
     codes: createGrantCodes(),
     refreshTokens: createRefreshTokens(),
     users,

@@ -1,5 +1,6 @@
 import type { FastifyReply, RouteShorthandOptions } from 'fastify'
 import type { FormAttribute } from './signUp/form.ts'
+import type { SignInFactor } from './signIn/authenticationPolicy.ts'
 import type { SeedUser } from './users/seed.ts'
 
 /** Okta's hosted sign-in page: the brand's template with the widget, filled in for one response. */
@@ -33,6 +34,10 @@ export interface EmulatorOptions {
   transactionTtlMs?: number
   /** How many transactions live at once; one more evicts the oldest. Default: 1,000. */
   maxTransactions?: number
+  /** How many sign-in sessions live at once; one more evicts the idlest. Default: 1,000. */
+  maxSessions?: number
+  /** What the authentication policy asks a returning user for (EMULATOR_SIGN_IN_FACTORS). Default: the password. */
+  signInFactors?: SignInFactor[]
   /** Users the directory starts with (EMULATOR_USERS), as if registered with their password enrolled. */
   seedUsers?: SeedUser[]
 }

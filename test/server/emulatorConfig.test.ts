@@ -64,4 +64,15 @@ describe('the emulator’s configuration', () => {
     expect(loadConfig({ EMULATOR_MAX_TRANSACTIONS: '50' }).okta).toMatchObject({ maxTransactions: 50 })
     expect(() => loadConfig({ EMULATOR_MAX_TRANSACTIONS: '0' })).toThrow(expect.objectContaining({ problems: [expect.stringMatching(/^EMULATOR_MAX_TRANSACTIONS: /)] }))
   })
+
+  it('reads the authentication policy from EMULATOR_SIGN_IN_FACTORS (default: the password alone), naming a bad value', () => {
+    expect(loadConfig({}).okta).toMatchObject({ signInFactors: ['password'] })
+    expect(loadConfig({ EMULATOR_SIGN_IN_FACTORS: 'password, email' }).okta).toMatchObject({ signInFactors: ['password', 'email'] })
+    expect(() => loadConfig({ EMULATOR_SIGN_IN_FACTORS: 'password,sms' })).toThrow(
+      expect.objectContaining({ problems: ['EMULATOR_SIGN_IN_FACTORS: "sms" is not a sign-in factor: use password or password,email'] }),
+    )
+    expect(() => loadConfig({ EMULATOR_SIGN_IN_FACTORS: 'email' })).toThrow(
+      expect.objectContaining({ problems: ['EMULATOR_SIGN_IN_FACTORS: "email" must start with password: use password or password,email'] }),
+    )
+  })
 })

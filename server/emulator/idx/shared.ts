@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { issuerOf, responseContext, type Emulator } from '../context.ts'
+import { setSessionCookie } from '../sessions/cookie.ts'
 import { sessionExpired } from './outcome.ts'
 import { currentState } from './state.ts'
 import { missingAttributes } from '../signIn/progressiveProfile.ts'
@@ -32,16 +33,22 @@ export function findForIntrospect(emulator: Emulator, body: unknown) {
 export const stateNow = (emulator: Emulator, request: FastifyRequest, transaction: Transaction) =>
   currentState(responseContext(request, transaction), emulator.attributes, `${issuerOf(request)}/v1/token`)
 
-/** The end of a transaction: the embedded model's widget gets an interaction code, the redirect model's browser Okta's success link. */
-export function finish(emulator: Emulator, request: FastifyRequest, transaction: Transaction) {
+/**
+ * The end of a transaction. The user now has Okta's session on this browser, in both models (its cookie goes
+ * with this answer); then the embedded model's widget gets an interaction code, the redirect model's browser
+ * Okta's success link.
+ */
+export function finish(emulator: Emulator, request: FastifyRequest, reply: FastifyReply, transaction: Transaction) {
   transaction.step = 'success'
+  transaction.authenticatedAt = Date.now()
+  if (transaction.user) setSessionCookie(request, reply, emulator.sessions.start(transaction.user.id, transaction.authenticatedAt))
   if (transaction.model === 'embedded') transaction.interactionCode = emulator.codes.issue(transaction, 'interaction_code')
   return stateNow(emulator, request, transaction)
 }
 
-/** After a returning user's password: progressive profiling when their profile lacks what sign-up asks, else the end. */
-export function afterSignIn(emulator: Emulator, request: FastifyRequest, transaction: Transaction) {
-  if (missingAttributes(emulator.attributes, transaction.user).length === 0) return finish(emulator, request, transaction)
+/** After a returning user's factors: progressive profiling when their profile lacks what sign-up asks, else the end. */
+export function afterSignIn(emulator: Emulator, request: FastifyRequest, reply: FastifyReply, transaction: Transaction) {
+  if (missingAttributes(emulator.attributes, transaction.user).length === 0) return finish(emulator, request, reply, transaction)
   transaction.step = 'enroll-update'
   return stateNow(emulator, request, transaction)
 }

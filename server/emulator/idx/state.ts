@@ -1,6 +1,6 @@
 import type { FormAttribute } from '../signUp/form.ts'
 import { missingAttributes } from '../signIn/progressiveProfile.ts'
-import { challengePasswordState, enrollAuthenticatorState, selectAuthenticatorState } from '../authenticators/responses.ts'
+import { challengeEmailState, challengePasswordState, enrollAuthenticatorState, selectAuthenticatorState } from '../authenticators/responses.ts'
 import type { ResponseContext } from './ion.ts'
 import { tokenRedirectUrl } from '../oauth/tokenRedirect.ts'
 import { successRedirectState, successState } from './outcome.ts'
@@ -26,6 +26,8 @@ export function currentState(ctx: ResponseContext, attributes: FormAttribute[], 
       return enrollAuthenticatorState(ctx, 'password')
     case 'challenge-password':
       return challengePasswordState(ctx)
+    case 'challenge-email':
+      return challengeEmailState(ctx)
     case 'enroll-update':
       return profileUpdateState(ctx, missingAttributes(attributes, transaction.user))
     case 'success':

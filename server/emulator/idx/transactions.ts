@@ -19,8 +19,9 @@ export interface Client {
 export type DeploymentModel = 'embedded' | 'redirect'
 
 /**
- * Where the user is: signing up (enroll-profile, then the authenticators), or signing in (the password, then
- * progressive profiling when the profile lacks what the sign-up form asks). Every IDX response is built from this.
+ * Where the user is: signing up (enroll-profile, then the authenticators), or signing in (the password, the email
+ * code when the authentication policy asks for it, then progressive profiling when the profile lacks what the
+ * sign-up form asks). Every IDX response is built from this.
  */
 export type Step =
   | 'identify'
@@ -29,6 +30,7 @@ export type Step =
   | 'enroll-email'
   | 'enroll-password'
   | 'challenge-password'
+  | 'challenge-email'
   | 'enroll-update'
   | 'success'
 
@@ -44,10 +46,12 @@ export interface Transaction {
   /** Set once the profile is accepted (Okta creates the user at that point), or once a returning user is identified. */
   user?: User
   enrolled: Set<AuthenticatorKey>
-  /** The one-time code of the email being enrolled. */
-  emailCode?: string
+  /** The one-time code of the email being enrolled or challenged, and the address it was sent to. */
+  emailCode?: { code: string; sentTo: string }
   /** Wrong answers to the current challenge (the email code or the password). */
   failedAttempts: number
+  /** When the user authenticated (ms), set on success: the ID tokens' `auth_time`. */
+  authenticatedAt?: number
   /** Issued on success; exchanged once at `/v1/token`. */
   interactionCode?: string
 }

@@ -1,6 +1,8 @@
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { requestOrigin } from '../../plugins/hostHeader.ts'
 import { isRegistered, type Emulator } from '../context.ts'
+import { sessionIdOf } from '../sessions/cookie.ts'
+import { redirectBack, sendCodeBack } from './clientRedirect.ts'
 import { oauthError, PKCE_VALUE } from './errors.ts'
 import { SUPPORTED_SCOPES } from './discovery.ts'
 
@@ -18,15 +20,21 @@ const PARAMETERS = [
 ] as const
 type Parameters = Partial<Record<(typeof PARAMETERS)[number], string>>
 
-/** `prompt` values Okta knows; with no session to reuse, every one but `none` shows the sign-in page. */
+/**
+ * `prompt` values Okta knows. A live session answers at once unless `login` asks for a new sign-in; without one,
+ * `none` is refused and the others show the sign-in page (no consent or account choice to show).
+ */
 const PROMPTS = new Set(['none', 'login', 'consent', 'select_account'])
+
+const promptsOf = (prompt: string | undefined) => (prompt ?? '').split(' ').filter(Boolean)
 
 const missing = (name: string) => `The authorization request is missing a required parameter: '${name}'.`
 
 /**
- * `GET /v1/authorize`, the redirect model: the request is checked as Okta checks it, a transaction is started
- * for it, and the browser gets Okta's hosted sign-in page running the widget on that transaction. When the
- * widget finishes, the browser goes back to `redirect_uri` with a code (see `tokenRedirect.ts`).
+ * `GET /v1/authorize`, the redirect model: the request is checked as Okta checks it, and a transaction is
+ * started for it. With a live session the browser goes straight back to `redirect_uri` with a code (single
+ * sign-on); otherwise it gets Okta's hosted sign-in page running the widget on that transaction, and goes
+ * back when the widget finishes (see `tokenRedirect.ts`).
  */
 export async function authorizeRoute(app: FastifyInstance, { emulator }: { emulator: Emulator }) {
   const { options } = emulator
@@ -49,6 +57,12 @@ export async function authorizeRoute(app: FastifyInstance, { emulator }: { emula
     const problem = checkRequest(params, repeated)
     if (problem) return redirectBack(reply, redirectUri, { error: problem.error, error_description: problem.description, state: params.state })
 
+    const prompts = promptsOf(params.prompt)
+    const session = prompts.includes('login') ? undefined : emulator.sessions.find(sessionIdOf(request))
+    const user = emulator.users.byId(session?.userId)
+    if (!user && prompts.includes('none')) {
+      return redirectBack(reply, redirectUri, { error: 'login_required', error_description: 'The client specified not to prompt, but the user is not logged in.', state: params.state })
+    }
     const transaction = emulator.transactions.create(
       {
         clientId: options.clientId,
@@ -60,6 +74,12 @@ export async function authorizeRoute(app: FastifyInstance, { emulator }: { emula
       },
       'redirect',
     )
+    if (session && user) {
+      transaction.user = user
+      transaction.step = 'success'
+      transaction.authenticatedAt = session.authenticatedAt
+      return sendCodeBack(emulator, reply, transaction)
+    }
     // What Okta's hosted page hands the widget: the transaction's state token, no client of its own.
     return options.hostedPage.send(reply, {
       baseUrl: requestOrigin(request),
@@ -102,21 +122,9 @@ function checkRequest(params: Parameters, repeated: string | undefined): Problem
   if (!PKCE_VALUE.test(params.code_challenge)) {
     return { error: 'invalid_request', description: "The 'code_challenge' must be 43 to 128 characters: letters, digits, '-', '.', '_' or '~'." }
   }
-  const prompts = (params.prompt ?? '').split(' ').filter(Boolean)
+  const prompts = promptsOf(params.prompt)
   if (prompts.some((prompt) => !PROMPTS.has(prompt)) || (prompts.includes('none') && prompts.length > 1)) {
     return { error: 'invalid_request', description: "The 'prompt' parameter is invalid." }
   }
-  // No sign-in session outlives a transaction here, so there is never one to use silently.
-  if (prompts.includes('none')) return { error: 'login_required', description: 'The client specified not to prompt, but the user is not logged in.' }
   return undefined
-}
-
-/**
- * Back to the client's registered redirect URI with `parameters` in the query: the code and state when the
- * transaction finished, an error and the state otherwise (RFC 6749 §4.1.2 and §4.1.2.1).
- */
-export function redirectBack(reply: FastifyReply, redirectUri: string, parameters: Record<string, string | undefined>) {
-  const target = new URL(redirectUri)
-  for (const [name, value] of Object.entries(parameters)) if (value) target.searchParams.set(name, value)
-  return reply.header('cache-control', 'no-store').redirect(target.toString(), 302)
 }

@@ -22,7 +22,8 @@ export function createRefreshTokens(): RefreshTokens {
       }
       const token = handle(32)
       // Never the authorization request's nonce again: it belongs to the first ID token only.
-      tokens.set(token, { grant: { user: grant.user, clientId: grant.clientId, scope: grant.scope }, expiresAt: Date.now() + IDLE_TTL_MS })
+      const { user, clientId, scope, authTime } = grant
+      tokens.set(token, { grant: { user, clientId, scope, authTime }, expiresAt: Date.now() + IDLE_TTL_MS })
       return token
     },
     redeem(token, clientId) {

@@ -34,7 +34,8 @@ export async function tokenRoute(app: FastifyInstance, { emulator }: { emulator:
     if (s256(body.code_verifier) !== transaction.client.codeChallenge) return oauthError(reply, 400, 'invalid_grant', 'PKCE verification failed.')
     emulator.transactions.forget(transaction)
     const { clientId, scope, nonce } = transaction.client
-    return issue(request, { user: transaction.user, clientId, scope, ...(nonce ? { nonce } : {}) })
+    const authTime = Math.floor((transaction.authenticatedAt ?? Date.now()) / 1000)
+    return issue(request, { user: transaction.user, clientId, scope, authTime, ...(nonce ? { nonce } : {}) })
   }
 
   const needs = (reply: FastifyReply, grantType: string, parameters: string) =>

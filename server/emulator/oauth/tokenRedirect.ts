@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Emulator } from '../context.ts'
-import { redirectBack } from './authorize.ts'
+import { sendCodeBack } from './clientRedirect.ts'
 import { oauthError } from './errors.ts'
 
 /** Okta's org-level path, as the prefix of this route's scope. */
@@ -11,8 +11,8 @@ export const tokenRedirectUrl = (origin: string, stateHandle: string) =>
   `${origin}${TOKEN_REDIRECT_PREFIX}/redirect?stateToken=${encodeURIComponent(stateHandle)}`
 
 /**
- * `GET /login/token/redirect?stateToken=…`: the hosted page's widget ends here. The finished transaction
- * becomes a one-minute authorization code, and the browser goes back to the app's redirect URI with it.
+ * `GET /login/token/redirect?stateToken=…`: the hosted page's widget ends here, and the browser goes back to
+ * the app's redirect URI with a code for the finished transaction.
  */
 export async function tokenRedirectRoute(app: FastifyInstance, { emulator }: { emulator: Emulator }) {
   app.get('/redirect', async (request, reply) => {
@@ -21,9 +21,6 @@ export async function tokenRedirectRoute(app: FastifyInstance, { emulator }: { e
     if (!transaction || transaction.model !== 'redirect' || transaction.step !== 'success') {
       return oauthError(reply, 400, 'invalid_request', 'The state token is invalid, expired or not finished.')
     }
-    // The state token is spent: a second visit gets no second code.
-    emulator.transactions.forget(transaction)
-    const code = emulator.codes.issue(transaction, 'authorization_code')
-    return redirectBack(reply, transaction.client.redirectUri, { code, state: transaction.client.state })
+    return sendCodeBack(emulator, reply, transaction)
   })
 }

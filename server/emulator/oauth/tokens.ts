@@ -9,6 +9,8 @@ export interface TokenGrant {
   user: User
   clientId: string
   scope: string
+  /** When the user authenticated (seconds): a code issued on a live session carries the sign-in's time, not its own. */
+  authTime: number
   /** The authorization request's nonce, echoed in the first ID token only. */
   nonce?: string
 }
@@ -27,7 +29,7 @@ export function profileClaims(user: User) {
 
 /** Freshly signed tokens for the granted user, as Okta's authorization server mints them; an ID token for `openid` only. */
 export async function mintTokens(key: SigningKey, grant: TokenGrant, issuer: string, refreshToken?: string) {
-  const { user, clientId, scope, nonce } = grant
+  const { user, clientId, scope, authTime, nonce } = grant
   const now = Math.floor(Date.now() / 1000)
   const common = { iss: issuer, iat: now, exp: now + TOKEN_TTL_S, ver: 1 }
   const accessToken = await key.sign({
@@ -48,7 +50,7 @@ export async function mintTokens(key: SigningKey, grant: TokenGrant, issuer: str
         aud: clientId,
         amr: ['pwd'],
         idp: '00oEmulatorOrgIdp',
-        auth_time: now,
+        auth_time: authTime,
         at_hash: atHash(accessToken),
         ...(nonce ? { nonce } : {}),
       })

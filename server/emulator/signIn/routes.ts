@@ -30,7 +30,7 @@ export async function signInRoutes(app: FastifyInstance, { emulator }: { emulato
     // What was missing before this update: the form to show again with the causes under its fields.
     const asked = missingAttributes(emulator.attributes, transaction.user)
     const rejection = await updateProfile(emulator, request, transaction, body.success ? body.data.userProfile : {})
-    if (rejection === undefined) return finish(emulator, request, transaction)
+    if (rejection === undefined) return finish(emulator, request, reply, transaction)
     if (rejection.kind === 'failed') return reply.code(400).send(profileUpdateFailed())
     return reply.code(400).send(profileUpdateState(responseContext(request, transaction), asked, rejection.errors, rejection.messages))
   }))

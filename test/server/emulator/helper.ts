@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify'
 import defaultPolicy from '../../../policy/default-policy.json' with { type: 'json' }
 import { compilePolicy } from '../../../policy/index.ts'
 import { PolicySchema } from '../../../policy/schema.ts'
@@ -50,8 +50,8 @@ export async function until(condition: () => boolean) {
   while (!condition()) await new Promise((resolve) => setImmediate(resolve))
 }
 
-export async function buildEmulator(hookUrl: string, overrides: Partial<EmulatorOptions> = {}): Promise<FastifyInstance> {
-  const app = Fastify()
+export async function buildEmulator(hookUrl: string, overrides: Partial<EmulatorOptions> = {}, server: FastifyServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify(server)
   await app.register(emulator, {
     clientId: CLIENT_ID,
     redirectUris: ['/login/callback', APP_REDIRECT_URI],

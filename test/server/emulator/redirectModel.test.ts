@@ -102,7 +102,7 @@ describe('the redirect model: /v1/authorize, the hosted page’s success, the co
       expect(back.searchParams.has('state')).toBe(false)
     })
 
-    it('accepts prompt=login: every sign-in shows the page anyway', async () => {
+    it('shows the sign-in page for prompt=login', async () => {
       expect((await authorize(app, { prompt: 'login' })).statusCode).toBe(200)
     })
   })

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { APP_REDIRECT_URI, buildEmulator, CLIENT_ID, idx, pkce, startFakeHook, startSignUp } from './helper.ts'
+import { APP_REDIRECT_URI, authorize, buildEmulator, CLIENT_ID, idx, pkce, startFakeHook, startSignUp } from './helper.ts'
 
 const IDX_PATHS = [
   'introspect',
@@ -11,14 +11,18 @@ const IDX_PATHS = [
   'enroll',
   'enroll/new',
   'credential/enroll',
+  'challenge',
   'challenge/answer',
   'challenge/poll',
   'challenge/resend',
   'cancel',
 ]
 
-/** Small, so that the property's runs go past it many times. */
+/** Small, so that the property's runs go past them many times. */
 const MAX_TRANSACTIONS = 4
+const MAX_SESSIONS = 3
+
+const SEEDED = { login: 'grace@example.com', password: 'Seeded-Pass-1', profile: { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com', department: 'Engineering' } }
 
 /** Every route of the emulator, with the parameters its clients send; arbitrary values go into them. */
 const ROUTES = [
@@ -64,6 +68,8 @@ const anyRequest = fc.oneof(
       route: fc.constant(route),
       fields: fc.record(Object.fromEntries(route.fields.map((name) => [name, fieldValue(name)]))),
       authorization: fc.option(fc.oneof(fc.string({ maxLength: 80 }), fc.string({ maxLength: 80 }).map((token) => `Bearer ${token}`)), { nil: undefined }),
+      // Anything in the Cookie header, often a session cookie of a signed-in browser (see `session` below).
+      cookie: fc.option(fc.oneof(fc.constant('session'), fc.string({ maxLength: 80 }), fc.string({ maxLength: 80 }).map((id) => `idx=${id}`)), { nil: undefined }),
     }),
   })),
 )
@@ -73,10 +79,26 @@ describe('the emulator with arbitrary input', () => {
   let app: FastifyInstance
   let stateHandle: string
 
+  /** Grace signs in on the hosted page: the session cookie her browser gets. */
+  async function signIn() {
+    const { stateToken } = (await authorize(app)).json().hostedPageSettings
+    await idx(app, 'identify', { stateHandle: stateToken, identifier: SEEDED.login })
+    const finished = await idx(app, 'challenge/answer', { stateHandle: stateToken, credentials: { passcode: SEEDED.password } })
+    return String(finished.headers['set-cookie']).split(';')[0]!
+  }
+  /** Whether the browser with `cookie` is still signed in: prompt=none answers with a code. */
+  async function signedIn(cookie: string) {
+    const silent = { client_id: CLIENT_ID, response_type: 'code', scope: 'openid', redirect_uri: APP_REDIRECT_URI, state: 's', code_challenge: pkce().challenge, code_challenge_method: 'S256', prompt: 'none' }
+    const response = await app.inject({ url: `/oauth2/default/v1/authorize?${new URLSearchParams(silent)}`, headers: { cookie } })
+    return new URL(response.headers.location as string).searchParams.has('code')
+  }
+  let session: string
+
   beforeAll(async () => {
     hook = await startFakeHook()
-    app = await buildEmulator(hook.url, { maxTransactions: MAX_TRANSACTIONS })
+    app = await buildEmulator(hook.url, { maxTransactions: MAX_TRANSACTIONS, maxSessions: MAX_SESSIONS, seedUsers: [SEEDED] })
     stateHandle = await startSignUp(app, pkce().challenge)
+    session = await signIn()
   })
   afterAll(async () => {
     await app.close()
@@ -105,16 +127,21 @@ describe('the emulator with arbitrary input', () => {
     let started = 0
     await fc.assert(
       fc.asyncProperty(fc.array(anyRequest, { minLength: 1, maxLength: 12 }), async (requests) => {
-        for (const { route, fields, authorization } of requests) {
+        for (const { route, fields, authorization, cookie } of requests) {
           const defined = Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined)
           const query = new URLSearchParams(defined).toString()
           const response = await app.inject({
             method: route.method,
             url: route.method === 'GET' && query ? `${route.url}?${query}` : route.url,
-            headers: { ...(authorization ? { authorization } : {}), ...(route.method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+            headers: {
+              ...(authorization ? { authorization } : {}),
+              ...(cookie ? { cookie: cookie === 'session' ? session : cookie } : {}),
+              ...(route.method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+            },
             ...(route.method === 'POST' ? { payload: query } : {}),
           })
           expect(response.statusCode, `${route.method} ${route.url}`).toBeLessThan(500)
+          // A live session answers authorize with a code at once: no transaction is left to count.
           if (response.statusCode !== 200) continue
           if (!route.url.endsWith('/interact') && !route.url.endsWith('/authorize')) continue
           const body = response.json()
@@ -129,6 +156,30 @@ describe('the emulator with arbitrary input', () => {
     )
     // The runs went well past the bound: several times more transactions were started than may live (about 40).
     expect(started).toBeGreaterThan(3 * MAX_TRANSACTIONS)
+  })
+
+  it('never holds more than its sessions bound, however many browsers sign in', async () => {
+    /** Cookies of sign-ins not yet seen gone: an evicted session never comes back. */
+    let maybeLive: string[] = []
+    let started = 0
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.boolean(), { minLength: 1, maxLength: 4 }), async (visits) => {
+        for (const signsIn of visits) {
+          if (signsIn) {
+            maybeLive.push(await signIn())
+            started++
+          } else if (maybeLive.length > 0) {
+            // The earliest browser comes back: its session is used, so another one is now the idlest.
+            await signedIn(maybeLive[0]!)
+          }
+        }
+        const live = await Promise.all(maybeLive.map(signedIn))
+        maybeLive = maybeLive.filter((_cookie, index) => live[index])
+        expect(maybeLive.length).toBeLessThanOrEqual(MAX_SESSIONS)
+      }),
+      { numRuns: 20 },
+    )
+    expect(started).toBeGreaterThan(3 * MAX_SESSIONS)
   })
 
   it('never answers the token endpoint with a 5xx', async () => {
