@@ -116,6 +116,30 @@ describe('registrationKit on the third-generation widget', () => {
     })
   })
 
+  it('takes the required checks over, shows the fields as required, and still knows them when Gen3 hands the relaxed schema back', () => {
+    const signIn = fakeGen3()
+    const config: WidgetConfig = {}
+    handle = registrationKit(signIn, config, { policy })
+    const schema = [
+      { name: 'userProfile.firstName', required: true },
+      { name: 'userProfile.costCenter', required: true },
+      { name: 'userProfile.nickname', required: false },
+    ]
+    // Gen3 writes what parseSchema returns into its transaction and passes that in after a rejected submit.
+    let kept: unknown = schema
+    for (let render = 0; render < 2; render++) config.registration!.parseSchema!(kept, (parsed) => (kept = parsed), vi.fn())
+    const relaxed = kept as typeof schema
+    expect(relaxed.map(({ required }) => required)).toEqual([false, false, false])
+    const elements = signIn.transform(
+      relaxed.map((input) => ({ type: 'Field', options: { inputMeta: { ...input } }, translations: [{ name: 'label', value: input.name }] })),
+    )
+    expect(elements.map((element) => element.options?.inputMeta?.required)).toEqual([true, true, false])
+    renderGen3Form()
+    const onFailure = vi.fn()
+    config.registration!.preSubmit!({ userProfile: { firstName: 'Ada', nickname: '' }, step: 'enroll-profile' }, vi.fn(), onFailure)
+    expect(onFailure.mock.calls[0]![0].errorCauses).toEqual([{ property: 'userProfile.costCenter', errorSummary: 'This field cannot be left blank' }])
+  })
+
   it('upgrades the department input when Gen3 mounts it, and the new one when it mounts the form again', async () => {
     handle = registrationKit(fakeGen3(), {}, { policy })
     renderGen3Form()

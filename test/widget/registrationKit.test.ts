@@ -132,9 +132,9 @@ describe('registrationKit', () => {
     const onSuccess = vi.fn()
     config.registration!.parseSchema!(schema, onSuccess, vi.fn())
     expect(pageParseSchema.mock.calls[0]![0]).toEqual([
-      { name: 'userProfile.firstName', required: false },
-      { name: 'userProfile.department', required: false },
-      { name: 'userProfile.costCenter', required: false },
+      { name: 'userProfile.firstName', required: false, requiredByKit: true },
+      { name: 'userProfile.department', required: false, requiredByKit: true },
+      { name: 'userProfile.costCenter', required: false, requiredByKit: true },
       { name: 'credentials.passcode', required: true },
     ])
     expect(onSuccess).toHaveBeenCalledTimes(1)

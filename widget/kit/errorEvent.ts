@@ -1,4 +1,5 @@
 import { MESSAGE_REASONS, type FieldMessageKey, type ReasonCode, type RegistrationPolicy } from '../../policy/index.ts'
+import { profileAttribute } from './signUpForm.ts'
 import type { FormIssue } from './validation/profileCheck.ts'
 import type { RegistrationErrorEvent, RegistrationFailure, RegistrationProblem } from './types.ts'
 
@@ -8,8 +9,6 @@ interface WidgetErrorJson {
 }
 
 type WidgetError = WidgetErrorJson & { xhr?: { responseJSON?: WidgetErrorJson }; responseJSON?: WidgetErrorJson }
-
-const PROFILE_PREFIX = 'userProfile.'
 
 /** Finds which of the policy's rules wrote a message, in any of its languages. */
 export type ExplainMessage = (message: string) => ReasonCode | 'UNKNOWN'
@@ -61,7 +60,7 @@ export function rejectionEvent(formName: string, failure: RegistrationFailure, i
   }
 }
 
-const attributeOf = (property: string) => (property.startsWith(PROFILE_PREFIX) ? property.slice(PROFILE_PREFIX.length) : property)
+const attributeOf = (property: string) => profileAttribute(property) ?? property
 
 /** The widget sends a cause's summary as a string or a list of strings. */
 function texts(value: unknown): string[] {

@@ -3,13 +3,12 @@ import type { ConsentLinks } from './consent/consentSentence.ts'
 import { safeLinkUrl } from './consent/links.ts'
 import { inlineSource, remoteSource, type DepartmentSource } from './departmentPicker/departmentSource.ts'
 import { messageExplainer, rejectionEvent, serverErrorEvent } from './errorEvent.ts'
+import { SIGN_UP_FORM } from './signUpForm.ts'
 import { injectStyles } from './styles.ts'
 import { resolveTexts, type LocalizedTexts } from './texts.ts'
 import type { RegistrationErrorEvent, RegistrationKitOptions, WidgetConfig } from './types.ts'
 import type { FormFields, FormView, ProfileCheck } from './validation/profileCheck.ts'
 import { CHAINED_CALLBACKS, registrationHooks, type RegistrationHooksOptions } from './validation/registrationHooks.ts'
-
-const SIGN_UP_FORM = 'enroll-profile'
 
 /** What both widget generations' adapters build the same way from the kit's options. */
 export interface KitSetup {
@@ -22,7 +21,7 @@ export interface KitSetup {
    * Chains the kit's `preSubmit`/`postSubmit` into `config.registration`, which the widget reads at
    * `renderEl`, and reports the kit's own rejections to the page. Returns the undo.
    */
-  chainRegistration(currentForm: () => FormView | undefined, options: Pick<RegistrationHooksOptions, 'takeOverRequired'>): () => void
+  chainRegistration(currentForm: () => FormView | undefined): () => void
   /**
    * Reports what the widget's `afterError` saw: the server's refusal (`onError`, then `onDenied`). Gen2
    * also passes the kit's own rejections through `afterError`; those were reported already. Then, for
@@ -66,12 +65,12 @@ export function kitSetup(config: WidgetConfig, options: RegistrationKitOptions):
     },
     source: options.departmentsUrl ? remoteSource(options.departmentsUrl, limit, inline) : inline,
     texts,
-    chainRegistration(currentForm, { takeOverRequired }) {
+    chainRegistration(currentForm) {
       const withTexts = (): FormFields | undefined => {
         const form = currentForm()
         return form && { ...form, blankMessage: texts(form.locale).fieldRequired }
       }
-      return chainRegistration(config, { policy, currentForm: withTexts, onChecked, takeOverRequired, onPostSubmit: options.onPostSubmit })
+      return chainRegistration(config, { policy, currentForm: withTexts, onChecked, onPostSubmit: options.onPostSubmit })
     },
     reportWidgetError(context, error, language, showSummary) {
       const event = serverErrorEvent(context, error, explain)

@@ -2,11 +2,11 @@ import { applyConsent } from '../consent/consent.ts'
 import { createDepartmentPicker, isUpgraded, type DepartmentPicker } from '../departmentPicker/departmentPicker.ts'
 import { AttributeLedger } from '../departmentPicker/attributeLedger.ts'
 import { kitSetup } from '../kitSetup.ts'
+import { SIGN_UP_FORM } from '../signUpForm.ts'
 import type { RegistrationKitOptions, SignInWidget, WidgetConfig } from '../types.ts'
 import type { FormView } from '../validation/profileCheck.ts'
 import { findEnrollProfileForm, isProfileUpdate, widgetLanguage } from './gen2Form.ts'
 
-const SIGN_UP_FORM = 'enroll-profile'
 // An attribute the kit's stylesheet hides: Gen2's own rules would override `hidden`.
 const HIDDEN = 'data-rk-hidden'
 
@@ -30,7 +30,7 @@ export function attachGen2(signIn: SignInWidget, config: WidgetConfig, options: 
     if (update && !options.progressiveProfile) return undefined
     return { mode: update ? 'profileUpdate' : 'registration', has: (attribute) => form.input(attribute) !== null, locale: widgetLanguage(signIn) }
   }
-  const undoRegistration = kit.chainRegistration(currentForm, { takeOverRequired: true })
+  const undoRegistration = kit.chainRegistration(currentForm)
 
   const onAfterRender = (context: { formName?: string } | undefined) => {
     if (context?.formName !== SIGN_UP_FORM) {

@@ -1,3 +1,5 @@
+import { PROFILE_UPDATE_PATH, profileField } from '../signUpForm.ts'
+
 /**
  * Where things are in a rendered Gen2 (`okta-sign-in.min.js`) sign-up form. Kept in one place because
  * Okta does not promise these selectors: pin the widget version and re-check them on upgrade.
@@ -20,16 +22,15 @@ export function findEnrollProfileForm(doc: Document): Gen2Form | undefined {
   if (!form) return undefined
   // Policy attribute names are letters, digits and underscores, so the quoted selector needs no escaping;
   // only Gen2's class names (with a dot) would.
-  const byName = (attribute: string) => `userProfile.${attribute}`
   return {
     form,
-    input: (attribute) => form.querySelector<HTMLInputElement>(`input[name="${byName(attribute)}"]`),
+    input: (attribute) => form.querySelector<HTMLInputElement>(`input[name="${profileField(attribute)}"]`),
     checkboxLabel: (attribute) => {
-      const input = form.querySelector<HTMLInputElement>(`input[type="checkbox"][name="${byName(attribute)}"]`)
-      return input ? form.querySelector<HTMLElement>(`label[data-se-for-name="${byName(attribute)}"]`) : null
+      const input = form.querySelector<HTMLInputElement>(`input[type="checkbox"][name="${profileField(attribute)}"]`)
+      return input ? form.querySelector<HTMLElement>(`label[data-se-for-name="${profileField(attribute)}"]`) : null
     },
     fieldBox: (input) => input.closest('.o-form-control') ?? input,
-    fieldset: (attribute) => form.querySelector<HTMLElement>(`[data-se="o-form-fieldset-${byName(attribute)}"]`),
+    fieldset: (attribute) => form.querySelector<HTMLElement>(`[data-se="o-form-fieldset-${profileField(attribute)}"]`),
     submitBar: () => form.querySelector<HTMLElement>('.o-form-button-bar'),
     errorBanner: () => form.querySelector<HTMLElement>('.o-form-error-container .okta-form-infobox-error p'),
   }
@@ -55,5 +56,5 @@ export function widgetLanguage(signIn: unknown): string | undefined {
  */
 export function isProfileUpdate(signIn: unknown): boolean {
   const href = (signIn as Gen2Internals).router?.appState?.getCurrentViewState?.()?.href
-  return typeof href === 'string' && href.endsWith('/idp/idx/enroll/update')
+  return typeof href === 'string' && href.endsWith(PROFILE_UPDATE_PATH)
 }

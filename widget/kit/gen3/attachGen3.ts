@@ -1,6 +1,7 @@
 import { consentSentenceHtml } from '../consent/consentSentence.ts'
 import { createDepartmentPicker, type DepartmentPicker } from '../departmentPicker/departmentPicker.ts'
 import { kitSetup } from '../kitSetup.ts'
+import { SIGN_UP_FORM } from '../signUpForm.ts'
 import type { RegistrationKitOptions, SignInWidget, WidgetConfig } from '../types.ts'
 import type { FormView } from '../validation/profileCheck.ts'
 import {
@@ -12,16 +13,15 @@ import {
   placeConsent,
   errorBannerText,
   removeField,
+  showRequired,
   widgetLanguage,
   type Gen3SignInWidget,
 } from './gen3Form.ts'
 
-const SIGN_UP_FORM = 'enroll-profile'
-
 /**
  * Attaches the kit to a third-generation widget:
- * - consent through `afterTransform`, which rebuilds the form's schema on every render (so the change is
- *   made again each time and never piles up);
+ * - consent and the required marks through `afterTransform`, which rebuilds the form's schema on every
+ *   render (so the change is made again each time and never piles up);
  * - the registration callbacks in `config.registration`, as on Gen2; Gen3 reports only the server's
  *   errors to `afterError`, and the kit reports its own rejections itself;
  * - the picker on the rendered input: Gen3's render events fire before Preact commits the new form, so a
@@ -40,11 +40,13 @@ export function attachGen3(
   let profileUpdate = false
   let attributes = new Set<string>()
 
-  // Gen3 offers no way to remove a transform: after destroy() it does nothing, and the next render is Okta's own.
+  // Gen3 offers no way to remove a transform. After destroy() it only keeps the required marks: the fields
+  // the kit relaxed stay relaxed in Gen3's state until Okta sends the form anew.
   signIn.afterTransform(SIGN_UP_FORM, (context) => {
+    const elements = context.formBag?.uischema?.elements
+    if (elements) showRequired(elements)
     if (!active) return
     profileUpdate = isProfileUpdate(context)
-    const elements = context.formBag?.uischema?.elements
     if (!elements) return
     attributes = fieldNames(elements)
     // The kit fills the language field itself (see checkProfile): the user has nothing to type there.
@@ -62,9 +64,7 @@ export function attachGen3(
     if (!findForm(doc) || (profileUpdate && !options.progressiveProfile)) return undefined
     return { mode: profileUpdate ? 'profileUpdate' : 'registration', has: (attribute) => attributes.has(attribute), locale: widgetLanguage(doc) }
   }
-  // Gen3 marks every field it is told is optional as "Optional" whatever the transform says, so it keeps
-  // its own required checks (one submit shows its blank-field messages, the next the policy's).
-  const undoRegistration = kit.chainRegistration(currentForm, { takeOverRequired: false })
+  const undoRegistration = kit.chainRegistration(currentForm)
 
   let picker: { input: HTMLInputElement; picker: DepartmentPicker } | undefined
   const attachPicker = () => {

@@ -1,3 +1,6 @@
+import { PROFILE_UPDATE_PATH, profileAttribute, profileField } from '../signUpForm.ts'
+import { REQUIRED_BY_KIT } from '../validation/registrationHooks.ts'
+
 /**
  * What the kit reads and changes in the third-generation widget (`okta-sign-in.next.js`, Preact + MUI):
  * the form's UI schema in `afterTransform`, and the rendered inputs. Kept in one place because Okta does
@@ -5,7 +8,7 @@
  */
 export interface Gen3Element {
   type: string
-  options?: { inputMeta?: { name?: string }; type?: string; [key: string]: unknown }
+  options?: { inputMeta?: { name?: string; required?: boolean; [REQUIRED_BY_KIT]?: boolean }; type?: string; [key: string]: unknown }
   translations?: Array<{ name: string; value: string; i18nKey?: string }>
   [key: string]: unknown
 }
@@ -21,8 +24,6 @@ export interface Gen3SignInWidget {
   afterTransform(formName: string, transform: (context: Gen3TransformContext) => void): void
 }
 
-const PROFILE_UPDATE_PATH = '/idp/idx/enroll/update'
-
 /**
  * True when the transformed form is the progressive-profile form (same name, another remediation). Gen3's
  * `nextStep` has no href in 7.49, so the signed-in user Okta names in that answer tells it apart: a
@@ -31,19 +32,28 @@ const PROFILE_UPDATE_PATH = '/idp/idx/enroll/update'
 export const isProfileUpdate = (context: Gen3TransformContext) =>
   context.nextStep?.href?.endsWith(PROFILE_UPDATE_PATH) === true || context.idxContext?.user !== undefined
 
-const PROFILE = 'userProfile.'
-const byName = (attribute: string) => `${PROFILE}${attribute}`
 const fieldName = (element: Gen3Element) => (element.type === 'Field' ? element.options?.inputMeta?.name : undefined)
 
 /** The profile attributes the form has fields for. */
 export function fieldNames(elements: Gen3Element[]): Set<string> {
-  const names = elements.map(fieldName).filter((name): name is string => name?.startsWith(PROFILE) === true)
-  return new Set(names.map((name) => name.slice(PROFILE.length)))
+  return new Set(elements.map((element) => profileAttribute(fieldName(element))).filter((attribute) => attribute !== undefined))
+}
+
+/**
+ * Shows the fields whose required checks the kit took over as required, to users (no "Optional" marker)
+ * and to assistive tech. Gen3 built its own blank checks from the relaxed schema already, before this
+ * transform, so they stay off and the submit reaches `preSubmit`.
+ */
+export function showRequired(elements: Gen3Element[]): void {
+  for (const element of elements) {
+    const meta = element.options?.inputMeta
+    if (meta?.[REQUIRED_BY_KIT]) meta.required = true
+  }
 }
 
 /** Takes a field off the form; its value still goes out with what `preSubmit` returns. */
 export function removeField(elements: Gen3Element[], attribute: string): void {
-  const index = elements.findIndex((element) => fieldName(element) === byName(attribute))
+  const index = elements.findIndex((element) => fieldName(element) === profileField(attribute))
   if (index !== -1) elements.splice(index, 1)
 }
 
@@ -57,7 +67,7 @@ export function widgetLanguage(doc: Document): string | undefined {
  * checkboxes as sanitized HTML), or, without that field, as a description above the submit button.
  */
 export function placeConsent(elements: Gen3Element[], attribute: string, html: { label: string; notice: string }): void {
-  const checkbox = elements.find((element) => fieldName(element) === byName(attribute))
+  const checkbox = elements.find((element) => fieldName(element) === profileField(attribute))
   const label = checkbox?.translations?.find((translation) => translation.name === 'label')
   if (label) {
     label.value = html.label
@@ -75,7 +85,7 @@ export function findForm(doc: Document): HTMLFormElement | null {
 
 export function findInput(form: ParentNode, attribute: string): HTMLInputElement | null {
   // Policy attribute names are letters, digits and underscores: the quoted selector needs no escaping.
-  return form.querySelector<HTMLInputElement>(`input[name="${byName(attribute)}"]`)
+  return form.querySelector<HTMLInputElement>(`input[name="${profileField(attribute)}"]`)
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { EvaluationOptions, ProfileIssue, RegistrationPolicy } from '../../../policy/index.ts'
+import { profileField } from '../signUpForm.ts'
 import type { RegistrationData, RegistrationFailure } from '../types.ts'
 
 export interface FormFields {
@@ -48,7 +49,7 @@ export function checkProfile(data: RegistrationData, policy: RegistrationPolicy,
       ok: false,
       failure: {
         errorSummary: policy.messages(form.locale).summary,
-        errorCauses: shown.map((issue) => ({ property: `userProfile.${issue.attribute}`, errorSummary: issue.message })),
+        errorCauses: shown.map((issue) => ({ property: profileField(issue.attribute), errorSummary: issue.message })),
       },
       issues: shown,
     }

@@ -1,4 +1,5 @@
 import type { RegistrationPolicy } from '../../../policy/index.ts'
+import { profileAttribute } from '../signUpForm.ts'
 import type { RegistrationCallbacks, RegistrationData } from '../types.ts'
 import { checkProfile, type FormFields, type ProfileCheck } from './profileCheck.ts'
 
@@ -9,32 +10,36 @@ export interface RegistrationHooksOptions {
   onPostSubmit?: (email: string) => void
   /** Hears every check the kit made before a submit, passed or not. */
   onChecked?: (check: ProfileCheck) => void
-  /** Whether the kit checks required fields itself, so that one submit shows every problem (see below). */
-  takeOverRequired: boolean
 }
 
 export const CHAINED_CALLBACKS = ['parseSchema', 'preSubmit', 'postSubmit'] as const
 
+/**
+ * Marks a field the kit relaxed. A widget may keep the schema `parseSchema` returns and pass it in again
+ * on the next render of the same form (Gen3 does after every rejected submit): the mark then tells a
+ * required field from one that was optional all along. Gen3's transform reads it too (see showRequired).
+ */
+export const REQUIRED_BY_KIT = 'requiredByKit'
+
 interface SchemaField {
   name?: unknown
   required?: unknown
+  [REQUIRED_BY_KIT]?: unknown
 }
 
-const PROFILE = 'userProfile.'
-
 /** The profile attribute a schema field requires, if it is one. */
-const requiredAttribute = ({ name, required }: SchemaField) =>
-  required === true && typeof name === 'string' && name.startsWith(PROFILE) ? name.slice(PROFILE.length) : undefined
+const requiredAttribute = ({ name, required, [REQUIRED_BY_KIT]: relaxed }: SchemaField) =>
+  required === true || relaxed === true ? profileAttribute(name) : undefined
 
 /**
  * The kit's `parseSchema`, `preSubmit` and `postSubmit`, chained in front of the page's own: the page's
  * callbacks see what the kit made of the data and keep the last word.
  *
  * Both widgets check required fields themselves before `preSubmit` and stop there, so a user with one
- * blank field learns of the other problems only on the next submit. Where the widget allows it (Gen2),
- * the kit takes the required checks over: `parseSchema` lets the widget treat the profile fields as
- * optional (Gen2 adds no "Optional" marker then), and `preSubmit` reports blank required fields together
- * with every policy problem.
+ * blank field would learn of the other problems only on the next submit. So the kit takes the required
+ * checks over: `parseSchema` tells the widget the profile fields are optional, and `preSubmit` reports
+ * blank required fields together with every policy problem. Gen2 adds no "Optional" marker then; on
+ * Gen3 the transform shows the fields as required again.
  */
 export function registrationHooks(
   existing: RegistrationCallbacks,
@@ -44,8 +49,8 @@ export function registrationHooks(
   let required: ReadonlySet<string> = new Set()
   return {
     parseSchema(schema, onSuccess, onFailure) {
-      const fields = options.takeOverRequired && Array.isArray(schema) ? (schema as SchemaField[]) : undefined
-      const relaxed = fields?.map((field) => (requiredAttribute(field) ? { ...field, required: false } : field))
+      const fields = Array.isArray(schema) ? (schema as SchemaField[]) : undefined
+      const relaxed = fields?.map((field) => (requiredAttribute(field) ? { ...field, required: false, [REQUIRED_BY_KIT]: true } : field))
       if (fields) required = new Set(fields.map(requiredAttribute).filter((attribute) => attribute !== undefined))
       // Synchronously: Gen2 applies a changed schema only when onSuccess is called at once.
       if (pageParseSchema) pageParseSchema(relaxed ?? schema, onSuccess, onFailure)
