@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { JWTVerifyGetKey } from 'jose'
+import { onTestFinished } from 'vitest'
 import { buildServer } from '../../server/app.ts'
 import { loadConfig } from '../../server/config/index.ts'
 import type { PolicyInput } from '../../policy/index.ts'
@@ -23,7 +24,10 @@ export interface TestServerOptions {
   logs?: string[]
 }
 
-/** The real app from an env-like object, as `npm start` builds it, ready for inject(). */
+/**
+ * The real app from an env-like object, as `npm start` builds it, ready for inject(), and closed when the
+ * test that built it ends: call it inside a test, not in beforeAll.
+ */
 export async function buildTestServer({ env = {}, policy, fetchKeys, logs }: TestServerOptions = {}) {
   const config = loadConfig({
     HOOK_AUTH_SECRET: HOOK_SECRET,
@@ -34,6 +38,7 @@ export async function buildTestServer({ env = {}, policy, fetchKeys, logs }: Tes
     ? { level: 'info', stream: { write: (line: string) => void logs.push(line) } }
     : false
   const app = await buildServer({ config, fetchKeys, logger })
+  onTestFinished(() => app.close())
   await app.ready()
   return app
 }

@@ -7,7 +7,6 @@ describe('the app', () => {
     const response = await app.inject('/healthz')
     expect(response.statusCode).toBe(200)
     expect(response.json()).toEqual({ status: 'ok' })
-    await app.close()
   })
 
   it('answers unknown routes with a JSON 404', async () => {
@@ -15,7 +14,6 @@ describe('the app', () => {
     const response = await app.inject('/no/such/thing')
     expect(response.statusCode).toBe(404)
     expect(response.json()).toMatchObject({ statusCode: 404, error: 'Not Found' })
-    await app.close()
   })
 
   it('sends JSON answers, found or not, with headers that keep a browser from rendering them', async () => {
@@ -25,7 +23,6 @@ describe('the app', () => {
       expect(response.headers['x-content-type-options'], url).toBe('nosniff')
       expect(response.headers['content-security-policy'], url).toBe("default-src 'none'; frame-ancestors 'none'")
     }
-    await app.close()
   })
 
   it('sends the page with its own CSP, a fresh nonce per response', async () => {
@@ -38,6 +35,5 @@ describe('the app', () => {
     }
     expect(nonces[0]).toBeTruthy()
     expect(nonces[0]).not.toBe(nonces[1])
-    await app.close()
   })
 })

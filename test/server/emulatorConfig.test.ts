@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { writePolicyFile } from '../helpers/server.ts'
+import { HOOK_SECRET, writePolicyFile } from '../helpers/server.ts'
 import { loadConfig } from '../../server/config/index.ts'
 
 describe('the emulator’s configuration', () => {
@@ -55,7 +55,7 @@ describe('the emulator’s configuration', () => {
     expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(expect.objectContaining({ problems: [expect.stringMatching(/^HOST: 0\.0\.0\.0 is not a loopback address/)] }))
     expect(loadConfig({ HOST: '0.0.0.0', EMULATOR_ALLOW_REMOTE: 'true' }).host).toBe('0.0.0.0')
     for (const host of ['127.0.0.1', 'localhost', '::1', '127.1.2.3']) expect(loadConfig({ HOST: host }).host).toBe(host)
-    const org = { OKTA_ISSUER: 'https://acme.okta.com/oauth2/default', OKTA_CLIENT_ID: 'x', HOOK_AUTH_SECRET: 'x'.repeat(20) }
+    const org = { OKTA_ISSUER: 'https://acme.okta.com/oauth2/default', OKTA_CLIENT_ID: 'x', HOOK_AUTH_SECRET: HOOK_SECRET }
     expect(loadConfig({ ...org, HOST: '0.0.0.0' }).host).toBe('0.0.0.0')
   })
 

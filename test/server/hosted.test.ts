@@ -1,17 +1,11 @@
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { buildTestServer } from '../helpers/server.ts'
 
 const cspOf = (headers: Record<string, unknown>) => String(headers['content-security-policy'])
 
 describe('GET /hosted (offline)', () => {
-  let app: FastifyInstance
-  beforeAll(async () => {
-    app = await buildTestServer()
-  })
-  afterAll(() => app.close())
-
   it('serves Okta’s template with one per-request nonce on every script and style, allowed by the CSP without unsafe-inline', async () => {
+    const app = await buildTestServer()
     const response = await app.inject({ url: '/hosted' })
     expect(response.statusCode).toBe(200)
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8')
@@ -29,6 +23,7 @@ describe('GET /hosted (offline)', () => {
   }, 30_000)
 
   it('pastes the snippet right below the widget’s own script and stylesheet and leaves no template tag', async () => {
+    const app = await buildTestServer()
     const { body } = await app.inject({ url: '/hosted' })
     expect(body).toMatch(
       /<script src="\/widget\/[\d.]+\/js\/okta-sign-in\.oie\.min\.js" nonce="\w+"><\/script>\n<link rel="stylesheet" href="\/widget\/[\d.]+\/css\/okta-sign-in\.min\.css">\n<script nonce="\w+">\n\/\* Registration Kit/,
@@ -40,6 +35,7 @@ describe('GET /hosted (offline)', () => {
   }, 30_000)
 
   it('gives OktaUtil the emulator’s widget config on the request’s origin, with registration on', async () => {
+    const app = await buildTestServer()
     const { body } = await app.inject({ url: '/hosted', headers: { host: '127.0.0.1:4567' } })
     const json = /getSignInWidgetConfig: function \(\) \{\n\s*return (\{[^;]*\});/.exec(body)![1]!
     expect(JSON.parse(json)).toMatchObject({
@@ -57,6 +53,5 @@ describe('GET /hosted with a real Okta org', () => {
   it('is not served', async () => {
     const app = await buildTestServer({ env: { OKTA_ISSUER: 'https://acme.okta.com/oauth2/default', OKTA_CLIENT_ID: 'x' } })
     expect((await app.inject({ url: '/hosted' })).statusCode).toBe(404)
-    await app.close()
   })
 })

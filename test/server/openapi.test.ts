@@ -1,7 +1,7 @@
 import { dereference, validate } from '@readme/openapi-parser'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import type { LightMyRequestResponse } from 'fastify'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { hookRequestFixtures, oktaFixture } from '../fixtures/okta/index.ts'
 import { allowedProfile, registrationRequest } from '../helpers/hookRequests.ts'
 import { buildTestServer, HOOK_SECRET } from '../helpers/server.ts'
@@ -11,7 +11,6 @@ const ajv = new Ajv2020({ validateFormats: false })
 
 async function served(env?: Record<string, string>) {
   const app = await buildTestServer({ env })
-  onTestFinished(() => app.close())
   const response = await app.inject('/openapi.json')
   return { app, response, document: response.json() }
 }

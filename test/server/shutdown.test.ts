@@ -1,20 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { connect } from 'node:net'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { allowedProfile, registrationRequest } from '../helpers/hookRequests.ts'
 import { HOOK_SECRET } from '../helpers/server.ts'
 
-let server: ChildProcess | undefined
-afterEach(() => {
-  server?.kill('SIGKILL')
-})
-
-/** Runs `npm start`'s entry point as a real process and waits for the URL it prints. */
-async function start(env: Record<string, string>): Promise<{ url: URL; output: () => string }> {
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+/** Runs `npm start`'s entry point as a real process, killed when the test ends, and waits for the URL it prints. */
+async function start(env: Record<string, string>) {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  onTestFinished(() => {
+    server.kill('SIGKILL')
   })
   let output = ''
   server.stdout!.on('data', (chunk) => (output += chunk))
@@ -22,9 +20,9 @@ async function start(env: Record<string, string>): Promise<{ url: URL; output: (
   const exited = once(server, 'exit')
   for (;;) {
     const match = /running at (http:\/\/\S+)/.exec(output)
-    if (match) return { url: new URL(match[1]!), output: () => output }
+    if (match) return { url: new URL(match[1]!), server }
     const done = await Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(resolve, 50, false))])
-    if (done) throw new Error(`server exited: ${output}`)
+    if (done) throw new Error(`server exited with ${server.exitCode}: ${output}`)
   }
 }
 
@@ -37,7 +35,7 @@ describe('npm start (server/main.ts)', () => {
   })
 
   it('lets an in-flight hook request finish on SIGTERM, then exits 0', async () => {
-    const { url } = await start({ HOOK_AUTH_SECRET: HOOK_SECRET })
+    const { url, server } = await start({ HOOK_AUTH_SECRET: HOOK_SECRET })
     const body = JSON.stringify(registrationRequest(allowedProfile))
     const socket = connect(Number(url.port), url.hostname)
     await once(socket, 'connect')
@@ -50,8 +48,8 @@ describe('npm start (server/main.ts)', () => {
         body.slice(0, 100),
     )
     await new Promise((resolve) => setTimeout(resolve, 200))
-    const exited = once(server!, 'exit')
-    server!.kill('SIGTERM')
+    const exited = once(server, 'exit')
+    server.kill('SIGTERM')
     await new Promise((resolve) => setTimeout(resolve, 200))
     socket.end(body.slice(100))
     await once(socket, 'close')
@@ -62,7 +60,6 @@ describe('npm start (server/main.ts)', () => {
   })
 
   it('refuses to start with a bad configuration, naming the value', async () => {
-    await expect(start({ PORT: 'eighty' })).rejects.toThrow(/PORT: /)
-    expect(server!.exitCode).toBe(1)
+    await expect(start({ PORT: 'eighty' })).rejects.toThrow(/^server exited with 1: [^]*PORT: /)
   })
 })

@@ -1,14 +1,12 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildServer } from '../../server/app.ts'
-import { loadConfig } from '../../server/config/index.ts'
+import { describe, expect, it } from 'vitest'
 import { HookResponse } from '../../server/hook/contract.ts'
 import { buildPreviewRequest } from '../../tools/hookPreview/request.ts'
 import { oktaFixture } from '../fixtures/okta/index.ts'
+import { freePort } from '../helpers/compiledServer.ts'
+import { buildTestServer, HOOK_SECRET } from '../helpers/server.ts'
 
-const SECRET = 'a-test-secret-of-length'
 const run = promisify(execFile)
 
 /** The object's key structure (what the documented payloads fix), without its values. */
@@ -18,14 +16,8 @@ function shape(value: unknown): unknown {
 }
 
 describe('hook preview request', () => {
-  let app: FastifyInstance
-  beforeAll(async () => {
-    app = await buildServer({ config: loadConfig({ HOOK_AUTH_SECRET: SECRET }), logger: false })
-  })
-  afterAll(() => app.close())
-
-  const post = (body: unknown) =>
-    app.inject({ method: 'POST', url: '/hooks/registration', headers: { authorization: SECRET }, payload: body as object })
+  const post = async (body: unknown) =>
+    (await buildTestServer()).inject({ method: 'POST', url: '/hooks/registration', headers: { authorization: HOOK_SECRET }, payload: body as object })
 
   it('has the documented self-service registration shape apart from the form values', () => {
     const request = buildPreviewRequest({ email: 'rosario.jones@example.com', firstName: 'Rosario', lastName: 'Jones' })
@@ -80,13 +72,8 @@ describe('hook preview request', () => {
 })
 
 describe('npm run hook:preview', () => {
-  let app: FastifyInstance
-  let url: string
-  beforeAll(async () => {
-    app = await buildServer({ config: loadConfig({ HOOK_AUTH_SECRET: SECRET }), logger: false })
-    url = `${await app.listen({ host: '127.0.0.1', port: 0 })}/hooks/registration`
-  })
-  afterAll(() => app.close())
+  /** The hook's URL on a server listening for this test. */
+  const listening = async () => `${await (await buildTestServer()).listen({ host: '127.0.0.1', port: 0 })}/hooks/registration`
 
   // The real command line, as a person runs it; the environment must not leak a secret or URL in.
   const preview = (...args: string[]) =>
@@ -96,41 +83,40 @@ describe('npm run hook:preview', () => {
     })
 
   it('prints the request, the response and an allow decision', async () => {
-    const { stdout } = await preview('--url', url, '--secret', SECRET, '--email', 'ann@example.com', '--department', 'Engineering', '--terms', 'true')
+    const { stdout } = await preview('--url', await listening(), '--secret', HOOK_SECRET, '--email', 'ann@example.com', '--department', 'Engineering', '--terms', 'true')
     expect(stdout).toContain('"requestType": "self.service.registration"')
     expect(stdout).toContain('Response: 200 OK')
     expect(stdout).toMatch(/^Decision: ALLOW \(updates email, login, department, termsVersion, termsAcceptedAt\)$/m)
   }, 30_000)
 
   it('prints a deny decision naming every failing field', async () => {
-    const { stdout } = await preview('--url', url, '--secret', SECRET, '--email', 'ann@gmail.com', '--department', 'enginering', '--terms', 'false')
+    const { stdout } = await preview('--url', await listening(), '--secret', HOOK_SECRET, '--email', 'ann@gmail.com', '--department', 'enginering', '--terms', 'false')
     expect(stdout).toMatch(
       /^Decision: DENY \(INVALID_EMAIL_DOMAIN at data\.userProfile\.email, UNKNOWN_DEPARTMENT at data\.userProfile\.department, TERMS_NOT_ACCEPTED at data\.userProfile\.termsAccepted\)$/m,
     )
   }, 30_000)
 
   it('takes the URL, secret and header name from the environment', async () => {
+    const url = await listening()
     const { stdout } = await run('node', ['--import', 'tsx', 'tools/hookPreview/index.ts', '--email', 'ann@example.com', '--progressive', '--department', 'legal'], {
-      env: { PATH: process.env.PATH, HOOK_URL: url, HOOK_AUTH_SECRET: SECRET, HOOK_AUTH_HEADER: 'authorization' },
+      env: { PATH: process.env.PATH, HOOK_URL: url, HOOK_AUTH_SECRET: HOOK_SECRET, HOOK_AUTH_HEADER: 'authorization' },
       timeout: 20_000,
     })
     expect(stdout).toMatch(/^Decision: ALLOW \(updates department\)$/m)
   }, 30_000)
 
   it('exits 1 with a one-line message when the secret is wrong', async () => {
-    const failure = preview('--url', url, '--secret', 'not-the-secret', '--email', 'ann@example.com')
+    const failure = preview('--url', await listening(), '--secret', 'not-the-secret', '--email', 'ann@example.com')
     await expect(failure).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/^hook:preview: 401 from .*wrong or missing secret.*\n$/) })
   }, 30_000)
 
   it('exits 1 with a one-line message when nothing listens at the URL', async () => {
-    const closed = await buildServer({ config: loadConfig({ HOOK_AUTH_SECRET: SECRET }), logger: false })
-    const gone = `${await closed.listen({ host: '127.0.0.1', port: 0 })}/hooks/registration`
-    await closed.close()
-    const failure = preview('--url', gone, '--secret', SECRET, '--email', 'ann@example.com')
+    const gone = `http://127.0.0.1:${await freePort()}/hooks/registration`
+    const failure = preview('--url', gone, '--secret', HOOK_SECRET, '--email', 'ann@example.com')
     await expect(failure).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/^hook:preview: no answer from .*: ECONNREFUSED\n$/) })
   }, 30_000)
 
   it('exits 1 with the usage when --email is missing', async () => {
-    await expect(preview('--url', url)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('--email is required') })
+    await expect(preview('--url', await listening())).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('--email is required') })
   }, 30_000)
 })

@@ -1,11 +1,9 @@
-import { compilePolicy } from '../../policy/index.ts'
-import defaultPolicy from '../../policy/default-policy.json' with { type: 'json' }
-import { PolicySchema } from '../../policy/schema.ts'
+import { policyWith, registrationPolicy } from '../helpers/policy.ts'
 
 /** The shipped policy, validated with every default filled in, as the server and the snippet use it. */
-export const policy = PolicySchema.parse(defaultPolicy)
+export const policy = policyWith()
 
-export const compiled = compilePolicy(policy)
+export const compiled = registrationPolicy()
 
 /** A form shaped like the widget's: a labelled text input inside a container, and a submit button. */
 export function departmentForm(): { form: HTMLFormElement; input: HTMLInputElement; submitted: () => number } {

@@ -1,10 +1,10 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose'
-import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest'
-import { loadConfig } from '../../server/config/index.ts'
-import { ISSUER_COOLDOWN_MS } from '../../server/hook/auth.ts'
-import { allowedProfile, registrationRequest } from '../helpers/hookRequests.ts'
-import { buildTestServer, HOOK_SECRET } from '../helpers/server.ts'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
+import { loadConfig } from '../../../server/config/index.ts'
+import { ISSUER_COOLDOWN_MS } from '../../../server/hook/auth.ts'
+import { allowedProfile, registrationRequest } from '../../helpers/hookRequests.ts'
+import { buildTestServer, HOOK_SECRET } from '../../helpers/server.ts'
 
 const AUDIENCE = 'api://registration-hook'
 const BOOT_ISSUER = 'http://127.0.0.1:9/oauth2/hooks'
@@ -13,14 +13,8 @@ const post = (app: FastifyInstance, headers: Record<string, string>) =>
   app.inject({ method: 'POST', url: '/hooks/registration', headers, payload: request })
 
 describe('hook authentication with the header secret', () => {
-  let app: FastifyInstance
-  beforeAll(async () => {
-    app = await buildTestServer()
-  })
-  afterAll(() => app.close())
-
   it('accepts Okta\'s Basic convention in the authorization header', async () => {
-    expect((await post(app, { authorization: HOOK_SECRET })).statusCode).toBe(200)
+    expect((await post(await buildTestServer(), { authorization: HOOK_SECRET })).statusCode).toBe(200)
   })
 
   it.each([
@@ -29,12 +23,13 @@ describe('hook authentication with the header secret', () => {
     ['a prefix of the secret', { authorization: HOOK_SECRET.slice(0, 10) }],
     ['the secret with a trailing space', { authorization: `${HOOK_SECRET} ` }],
   ])('returns 401 with no detail for %s', async (_, headers) => {
-    const response = await post(app, headers)
+    const response = await post(await buildTestServer(), headers)
     expect(response.statusCode).toBe(401)
     expect(response.json()).toEqual({ statusCode: 401, code: 'RK_HOOK_UNAUTHORIZED', error: 'Unauthorized', message: 'Unauthorized' })
   })
 
   it('checks credentials before reading the body', async () => {
+    const app = await buildTestServer()
     const response = await app.inject({ method: 'POST', url: '/hooks/registration', headers: { 'content-type': 'application/json' }, payload: '{not json' })
     expect(response.statusCode).toBe(401)
   })
@@ -43,13 +38,12 @@ describe('hook authentication with the header secret', () => {
     const custom = await buildTestServer({ env: { HOOK_AUTH_HEADER: 'X-Okta-Secret', HOOK_AUTH_SECRET: 'a-long-shared-secret-value' } })
     expect((await post(custom, { 'x-okta-secret': 'a-long-shared-secret-value' })).statusCode).toBe(200)
     expect((await post(custom, { authorization: 'a-long-shared-secret-value' })).statusCode).toBe(401)
-    await custom.close()
   })
 })
 
 /**
  * A local authorization server on 127.0.0.1, as Okta's issuers publish one: metadata pointing at its JWKS. It
- * counts the calls it gets, and answers 503 while told it is down.
+ * counts the calls it gets, answers 503 while told it is down, and closes when the test ends.
  */
 async function startIssuer() {
   const { privateKey, publicKey } = await generateKeyPair('RS256')
@@ -65,6 +59,7 @@ async function startIssuer() {
     calls.keys++
     return down.keys ? reply.code(503).send() : { keys: [jwk] }
   })
+  onTestFinished(() => server.close())
   const issuer = `${await server.listen({ host: '127.0.0.1', port: 0 })}/oauth2/hooks`
 
   type TokenOptions = { key?: CryptoKey; kid?: string; expiresIn?: string | number; audience?: string; issuer?: string }
@@ -77,48 +72,46 @@ async function startIssuer() {
       .setExpirationTime(options.expiresIn ?? '5m')
       .sign(options.key ?? privateKey)
   const env = { HOOK_OAUTH_ISSUER: issuer, HOOK_OAUTH_AUDIENCE: AUDIENCE, HOOK_OAUTH_CLIENT_ID: '0oahook', HOOK_OAUTH_SCOPE: 'okta.hooks' }
-  return { issuer, env, token, calls, down, close: () => server.close() }
+  return { issuer, env, token, calls, down }
+}
+
+type Issuer = Awaited<ReturnType<typeof startIssuer>>
+
+/** A server checking the bearer tokens of a fresh issuer. */
+async function withIssuer() {
+  const issuer = await startIssuer()
+  return { issuer, app: await buildTestServer({ env: issuer.env }) }
 }
 
 describe('hook authentication with OAuth 2.0 bearer tokens', () => {
-  let issuer: Awaited<ReturnType<typeof startIssuer>>
-  let app: FastifyInstance
-  let strangerKey: CryptoKey
-
-  beforeAll(async () => {
-    issuer = await startIssuer()
-    strangerKey = (await generateKeyPair('RS256')).privateKey
-    app = await buildTestServer({ env: issuer.env })
-  })
-  afterAll(async () => {
-    await app.close()
-    await issuer.close()
-  })
-
   it('accepts a token signed by the issuer\'s key for the configured audience', async () => {
+    const { issuer, app } = await withIssuer()
     const response = await post(app, { authorization: `Bearer ${await issuer.token()}` })
     expect(response.statusCode).toBe(200)
   })
 
   it.each([
-    ['an expired token', () => issuer.token({}, { expiresIn: Math.floor(Date.now() / 1000) - 300 })],
-    ['a token for another audience', () => issuer.token({}, { audience: 'api://default' })],
-    ['a token from another issuer', () => issuer.token({}, { issuer: 'https://evil.example.com/oauth2/default' })],
-    ['a token signed by another key', () => issuer.token({}, { key: strangerKey })],
-    ['a token for another client', () => issuer.token({ cid: '0oaother' })],
-    ['a token without the hook scope', () => issuer.token({ scp: ['openid'] })],
+    ['an expired token', (issuer: Issuer) => issuer.token({}, { expiresIn: Math.floor(Date.now() / 1000) - 300 })],
+    ['a token for another audience', (issuer: Issuer) => issuer.token({}, { audience: 'api://default' })],
+    ['a token from another issuer', (issuer: Issuer) => issuer.token({}, { issuer: 'https://evil.example.com/oauth2/default' })],
+    ['a token signed by another key', async (issuer: Issuer) => issuer.token({}, { key: (await generateKeyPair('RS256')).privateKey })],
+    ['a token for another client', (issuer: Issuer) => issuer.token({ cid: '0oaother' })],
+    ['a token without the hook scope', (issuer: Issuer) => issuer.token({ scp: ['openid'] })],
   ])('returns 401 for %s', async (_, make) => {
-    const response = await post(app, { authorization: `Bearer ${await make()}` })
+    const { issuer, app } = await withIssuer()
+    const response = await post(app, { authorization: `Bearer ${await make(issuer)}` })
     expect(response.statusCode).toBe(401)
   })
 
   it('returns 401 for a token with alg "none"', async () => {
+    const { issuer, app } = await withIssuer()
     const header = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url')
     const payload = Buffer.from(JSON.stringify({ iss: issuer.issuer, aud: AUDIENCE, exp: 9999999999 })).toString('base64url')
     expect((await post(app, { authorization: `Bearer ${header}.${payload}.` })).statusCode).toBe(401)
   })
 
   it('still accepts the header secret when both methods are configured', async () => {
+    const { app } = await withIssuer()
     expect((await post(app, { authorization: HOOK_SECRET })).statusCode).toBe(200)
   })
 })
@@ -126,11 +119,9 @@ describe('hook authentication with OAuth 2.0 bearer tokens', () => {
 describe('hook authentication when the issuer fails', () => {
   async function setUp(down?: 'metadata' | 'keys') {
     const issuer = await startIssuer()
-    onTestFinished(() => issuer.close())
     if (down) issuer.down[down] = true
     const logs: string[] = []
     const app = await buildTestServer({ env: issuer.env, logs })
-    onTestFinished(() => app.close())
     const bearer = async () => ({ authorization: `Bearer ${await issuer.token()}` })
     return { issuer, app, logs, bearer }
   }
@@ -190,8 +181,7 @@ describe('hook authentication configuration', () => {
   /** The warnings a server logs as it starts with this OAuth configuration; its issuer is never called at boot. */
   async function bootWarnings(env: Record<string, string>) {
     const logs: string[] = []
-    const app = await buildTestServer({ env: { HOOK_OAUTH_ISSUER: BOOT_ISSUER, HOOK_OAUTH_AUDIENCE: AUDIENCE, ...env }, logs })
-    onTestFinished(() => app.close())
+    await buildTestServer({ env: { HOOK_OAUTH_ISSUER: BOOT_ISSUER, HOOK_OAUTH_AUDIENCE: AUDIENCE, ...env }, logs })
     // Only the hook's: a clone that has not been built also warns about the missing page bundle.
     return logs
       .map((line) => JSON.parse(line))

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { HookResponse } from '../../server/hook/contract.ts'
-import { hookRequestFixtures, oktaFixture } from '../fixtures/okta/index.ts'
-import { allowedProfile, registrationRequest } from '../helpers/hookRequests.ts'
-import { buildTestServer, HOOK_SECRET } from '../helpers/server.ts'
+import { describe, expect, it } from 'vitest'
+import { HookResponse } from '../../../server/hook/contract.ts'
+import { hookRequestFixtures, oktaFixture } from '../../fixtures/okta/index.ts'
+import { allowedProfile, registrationRequest } from '../../helpers/hookRequests.ts'
+import { buildTestServer, HOOK_SECRET } from '../../helpers/server.ts'
 
-const postHook = (app: FastifyInstance, body: unknown) =>
-  app.inject({
+/** The hook's answer to a request, from a server of the test's own unless given one. */
+const postHook = async (body: unknown, app?: FastifyInstance) =>
+  (app ?? (await buildTestServer())).inject({
     method: 'POST',
     url: '/hooks/registration',
     headers: { authorization: HOOK_SECRET },
@@ -14,21 +15,15 @@ const postHook = (app: FastifyInstance, body: unknown) =>
   })
 
 describe('POST /hooks/registration', () => {
-  let app: FastifyInstance
-  beforeAll(async () => {
-    app = await buildTestServer()
-  })
-  afterAll(() => app.close())
-
   describe('accepts every documented request shape', () => {
     it.each(hookRequestFixtures)('answers %s with 200 and a response of Okta\'s shape', async (name) => {
-      const response = await postHook(app, oktaFixture(`hook/${name}`))
+      const response = await postHook(oktaFixture(`hook/${name}`))
       expect(response.statusCode).toBe(200)
       expect(() => HookResponse.parse(response.json())).not.toThrow()
     })
 
     it('accepts eventTypeVersion and cloudEventVersion as numbers, as in the API spec', async () => {
-      const response = await postHook(app, registrationRequest(allowedProfile, { eventTypeVersion: 1, cloudEventVersion: 0.1 }))
+      const response = await postHook(registrationRequest(allowedProfile, { eventTypeVersion: 1, cloudEventVersion: 0.1 }))
       expect(response.statusCode).toBe(200)
     })
 
@@ -36,7 +31,7 @@ describe('POST /hooks/registration', () => {
       const request = registrationRequest(allowedProfile, { futureField: { x: 1 } })
       request.data.futureData = [1, 2]
       request.data.context.somethingNew = true
-      const response = await postHook(app, request)
+      const response = await postHook(request)
       expect(response.statusCode).toBe(200)
       expect(response.json().commands[0].type).toBe('com.okta.user.profile.update')
     })
@@ -45,7 +40,6 @@ describe('POST /hooks/registration', () => {
   describe('self-service registration', () => {
     it('allows a valid profile with a profile update of normalized values (login kept equal to email) and consent stamps', async () => {
       const response = await postHook(
-        app,
         registrationRequest({ ...allowedProfile, lastName: ' Jones ', department: 'customer  success', email: 'Rosario.Jones@Example.COM' }),
       )
       expect(response.json()).toEqual({
@@ -67,7 +61,7 @@ describe('POST /hooks/registration', () => {
     })
 
     it('denies a disallowed domain exactly like Okta\'s documented deny response', async () => {
-      const response = await postHook(app, registrationRequest({ ...allowedProfile, email: 'rosario@evil-example.com' }))
+      const response = await postHook(registrationRequest({ ...allowedProfile, email: 'rosario@evil-example.com' }))
       const documented = oktaFixture('hook/ssr-deny-response.json')
       const body = response.json()
       expect(body.commands).toEqual(documented.commands)
@@ -78,7 +72,6 @@ describe('POST /hooks/registration', () => {
 
     it('gives one cause per failing field in a single response', async () => {
       const response = await postHook(
-        app,
         registrationRequest({ firstName: 'R2D2', lastName: '<script>', email: 'x@example.com', department: 'Enginering', termsAccepted: false }),
       )
       const causes = response.json().error.errorCauses as Array<{ location: string; reason: string; errorSummary: string }>
@@ -94,15 +87,16 @@ describe('POST /hooks/registration', () => {
     it('treats a Classic request (no requestType) as a registration', async () => {
       const classic = oktaFixture('hook/classic-ssr-request.json')
       classic.data.userProfile = { ...allowedProfile }
-      const response = await postHook(app, classic)
+      const response = await postHook(classic)
       expect(response.json().commands[0].type).toBe('com.okta.user.profile.update')
     })
 
     it('gives a retried event (same eventId, later) the very same answer', async () => {
+      const app = await buildTestServer()
       const request = registrationRequest(allowedProfile)
-      const first = await postHook(app, request)
+      const first = await postHook(request, app)
       await new Promise((resolve) => setTimeout(resolve, 5))
-      const retry = await postHook(app, request)
+      const retry = await postHook(request, app)
       expect(retry.body).toBe(first.body)
     })
   })
@@ -111,7 +105,7 @@ describe('POST /hooks/registration', () => {
     it('allows a valid update with a progressive profile update command', async () => {
       const request = oktaFixture('hook/progressive-profile-request.json')
       request.data.userProfileUpdate = { department: 'legal', employeeNumber: '1234' }
-      const response = await postHook(app, request)
+      const response = await postHook(request)
       expect(response.json()).toEqual({
         commands: [{ type: 'com.okta.user.progressive.profile.update', value: { department: 'Legal' } }],
       })
@@ -120,7 +114,7 @@ describe('POST /hooks/registration', () => {
     it('denies a bad value with the cause located at data.userProfile.<attribute>', async () => {
       const request = oktaFixture('hook/progressive-profile-request.json')
       request.data.userProfileUpdate = { department: 'Space Force' }
-      const body = (await postHook(app, request)).json()
+      const body = (await postHook(request)).json()
       expect(body.commands).toEqual([{ type: 'com.okta.action.update', value: { registration: 'DENY' } }])
       expect(body.error.errorCauses[0]).toMatchObject({ location: 'data.userProfile.department', reason: 'UNKNOWN_DEPARTMENT' })
     })
@@ -129,12 +123,12 @@ describe('POST /hooks/registration', () => {
       const request = oktaFixture('hook/progressive-profile-request.json')
       delete request.requestType
       request.data.userProfileUpdate = { firstName: 'R2D2' }
-      const body = (await postHook(app, request)).json()
+      const body = (await postHook(request)).json()
       expect(body.error.errorCauses[0].location).toBe('data.userProfile.firstName')
     })
 
     it('does not require consent or a department the update does not carry', async () => {
-      const response = await postHook(app, oktaFixture('hook/progressive-profile-request.json'))
+      const response = await postHook(oktaFixture('hook/progressive-profile-request.json'))
       expect(response.json()).toEqual({ commands: [] })
     })
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { allowedProfile, registrationRequest } from '../helpers/hookRequests.ts'
-import { buildTestServer, HOOK_SECRET } from '../helpers/server.ts'
+import { allowedProfile, registrationRequest } from '../../helpers/hookRequests.ts'
+import { buildTestServer, HOOK_SECRET } from '../../helpers/server.ts'
 
 describe('hook decision logs', () => {
   it('writes one structured line per decision without the secret, the address or the names', async () => {
@@ -12,7 +12,6 @@ describe('hook decision logs', () => {
       headers: { authorization: HOOK_SECRET },
       payload: registrationRequest({ ...allowedProfile, email: 'rosario.jones@gmail.com' }),
     })
-    await app.close()
 
     const decisions = logs.map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'registration hook decision')
     expect(decisions).toHaveLength(1)

@@ -1,23 +1,18 @@
 import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SHIPPED_MESSAGES } from '../../policy/messages.ts'
-import { oktaFixture } from '../fixtures/okta/index.ts'
-import { allowedProfile, registrationRequest } from '../helpers/hookRequests.ts'
-import { buildTestServer, HOOK_SECRET } from '../helpers/server.ts'
+import { describe, expect, it } from 'vitest'
+import { SHIPPED_MESSAGES } from '../../../policy/messages.ts'
+import { oktaFixture } from '../../fixtures/okta/index.ts'
+import { allowedProfile, registrationRequest } from '../../helpers/hookRequests.ts'
+import { buildTestServer, HOOK_SECRET } from '../../helpers/server.ts'
 
 // A sign-up request carries no language: the kit puts the widget's into the policy's locale attribute
 // (signupLocale), a non-schema form field Okta forwards. A progressive-profile request carries the user's.
 
+/** The hook's answer to a request, from a server of the test's own unless given one. */
+const post = async (body: unknown, app?: FastifyInstance) =>
+  (app ?? (await buildTestServer())).inject({ method: 'POST', url: '/hooks/registration', headers: { authorization: HOOK_SECRET }, payload: body as object })
+
 describe('the hook answers in the user’s language', () => {
-  let app: FastifyInstance
-  beforeAll(async () => {
-    app = await buildTestServer()
-  })
-  afterAll(() => app.close())
-
-  const post = (body: unknown) =>
-    app.inject({ method: 'POST', url: '/hooks/registration', headers: { authorization: HOOK_SECRET }, payload: body as object })
-
   it('denies in the language of the sign-up form, summary included', async () => {
     const response = await post(registrationRequest({ ...allowedProfile, email: 'ana@gmail.com', signupLocale: 'fr-CA' }))
     const { error } = response.json()
@@ -36,9 +31,10 @@ describe('the hook answers in the user’s language', () => {
   })
 
   it('falls back to the policy’s default language, with no locale stamp, when the request does not tell', async () => {
-    const allowed = await post(registrationRequest(allowedProfile))
+    const app = await buildTestServer()
+    const allowed = await post(registrationRequest(allowedProfile), app)
     expect(allowed.json().commands[0].value).not.toHaveProperty('termsLocale')
-    const denied = await post(registrationRequest({ ...allowedProfile, firstName: 'Ana1', signupLocale: 'xx' }))
+    const denied = await post(registrationRequest({ ...allowedProfile, firstName: 'Ana1', signupLocale: 'xx' }), app)
     expect(denied.json().error.errorCauses[0].errorSummary).toBe('Use 1 to 50 letters, spaces, apostrophes, hyphens or periods.')
   })
 

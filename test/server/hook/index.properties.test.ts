@@ -1,33 +1,25 @@
 import fc from 'fast-check'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { buildServer } from '../../server/app.ts'
-import { loadConfig } from '../../server/config/index.ts'
-import { HookResponse } from '../../server/hook/contract.ts'
-import { hookRequestFixtures, oktaFixture } from '../fixtures/okta/index.ts'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { HookResponse } from '../../../server/hook/contract.ts'
+import { hookRequestFixtures, oktaFixture } from '../../fixtures/okta/index.ts'
+import { buildTestServer, HOOK_SECRET } from '../../helpers/server.ts'
 
 // Whatever arrives, Okta gets either a response it can apply or a 4xx naming the problem: never a 5xx,
 // which Okta would retry and then treat as a failed registration.
 
-const SECRET = 'a-test-secret-of-length'
-
 type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue }
 const FIXTURES = hookRequestFixtures.map((name) => oktaFixture<JsonValue>(`hook/${name}`))
 
-let app: FastifyInstance
-beforeAll(async () => {
-  app = await buildServer({ config: loadConfig({ HOOK_AUTH_SECRET: SECRET }), logger: false })
-})
-afterAll(() => app.close())
 afterEach(() => {
   vi.useRealTimers()
 })
 
-const send = (payload: string) =>
+const send = (app: FastifyInstance, payload: string) =>
   app.inject({
     method: 'POST',
     url: '/hooks/registration',
-    headers: { authorization: SECRET, 'content-type': 'application/json' },
+    headers: { authorization: HOOK_SECRET, 'content-type': 'application/json' },
     payload,
   })
 
@@ -168,44 +160,49 @@ const mutatedFixture = fc
 
 describe('POST /hooks/registration under random input', () => {
   it('answers every documented request with a valid Okta response', async () => {
+    const app = await buildTestServer()
     for (const fixture of FIXTURES) {
-      const response = await send(JSON.stringify(fixture))
+      const response = await send(app, JSON.stringify(fixture))
       expect(response.statusCode).toBe(200)
       expectContractAnswer(response)
     }
   })
 
   it('never answers 5xx to random JSON or to text that is not JSON', async () => {
+    const app = await buildTestServer()
     await fc.assert(
       fc.asyncProperty(fc.oneof(anyJson.map((value) => JSON.stringify(value)), fc.string({ unit: 'binary' })), async (payload) => {
-        expectContractAnswer(await send(payload))
+        expectContractAnswer(await send(app, payload))
       }),
       { numRuns: 300 },
     )
   })
 
   it('never answers 5xx to random objects shaped like hook requests', async () => {
+    const app = await buildTestServer()
     await fc.assert(
       fc.asyncProperty(hookShaped, async (request) => {
-        expectContractAnswer(await send(JSON.stringify(request)))
+        expectContractAnswer(await send(app, JSON.stringify(request)))
       }),
       { numRuns: 400 },
     )
   })
 
   it('never answers 5xx to a mutated documented request', async () => {
+    const app = await buildTestServer()
     await fc.assert(
       fc.asyncProperty(mutatedFixture, async (payload) => {
-        expectContractAnswer(await send(payload))
+        expectContractAnswer(await send(app, payload))
       }),
       { numRuns: 500 },
     )
   })
 
   it('rejects prototype-poisoning keys at any depth with a 400 naming the problem', async () => {
+    const app = await buildTestServer()
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...FIXTURES), fc.nat(), fc.constantFrom(0, 2), async (fixture, at, key) => {
-        const response = await send(serialize(mutate(fixture, { kind: 'poison', at, key, value: { polluted: true } })))
+        const response = await send(app, serialize(mutate(fixture, { kind: 'poison', at, key, value: { polluted: true } })))
         expect(response.statusCode).toBe(400)
         expect(response.json().message).toMatch(/prototype/)
       }),
@@ -233,13 +230,14 @@ describe('POST /hooks/registration on a retried event', () => {
     })
 
   it('gives byte-identical answers to the same request sent again later', async () => {
+    const app = await buildTestServer()
     vi.useFakeTimers({ toFake: ['Date'] })
     await fc.assert(
       fc.asyncProperty(retriable, async ({ payload, delayMs }) => {
         vi.setSystemTime(new Date('2026-03-01T12:00:00.000Z'))
-        const first = await send(payload)
+        const first = await send(app, payload)
         vi.setSystemTime(Date.now() + delayMs)
-        const again = await send(payload)
+        const again = await send(app, payload)
         expect(again.statusCode).toBe(first.statusCode)
         expect(again.body).toBe(first.body)
       }),
@@ -250,14 +248,15 @@ describe('POST /hooks/registration on a retried event', () => {
   // Regression: consent was once stamped with the time of receipt when eventTime was not a date, so a retry
   // got another termsAcceptedAt. eventTime must now be an ISO 8601 time.
   it('gives byte-identical answers to a retried request whose eventTime is not a date', async () => {
+    const app = await buildTestServer()
     vi.useFakeTimers({ toFake: ['Date'] })
     const request = structuredClone(FIXTURES[0]) as { eventTime: string; data: { userProfile: Record<string, JsonValue> } }
     request.eventTime = 'not a date'
     Object.assign(request.data.userProfile, { email: 'ann@example.com', department: 'Legal', termsAccepted: true })
     vi.setSystemTime(new Date('2026-03-01T12:00:00.000Z'))
-    const first = await send(JSON.stringify(request))
+    const first = await send(app, JSON.stringify(request))
     vi.setSystemTime(new Date('2026-03-01T12:00:04.000Z'))
-    const again = await send(JSON.stringify(request))
+    const again = await send(app, JSON.stringify(request))
     expect(again.body).toBe(first.body)
   })
 })

@@ -1,13 +1,12 @@
 import { once } from 'node:events'
 import { connect, type AddressInfo } from 'node:net'
-import { describe, expect, it, onTestFinished } from 'vitest'
-import { allowedProfile, registrationRequest } from '../helpers/hookRequests.ts'
-import { buildTestServer, HOOK_SECRET } from '../helpers/server.ts'
+import { describe, expect, it } from 'vitest'
+import { allowedProfile, registrationRequest } from '../../helpers/hookRequests.ts'
+import { buildTestServer, HOOK_SECRET } from '../../helpers/server.ts'
 
 async function server() {
   const logs: string[] = []
   const app = await buildTestServer({ logs })
-  onTestFinished(() => app.close())
   return { app, logs }
 }
 

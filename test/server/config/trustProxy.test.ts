@@ -1,13 +1,12 @@
-import { describe, expect, it, onTestFinished } from 'vitest'
-import { loadConfig } from '../../server/config/index.ts'
-import { ConfigError } from '../../server/errors.ts'
-import { buildTestServer } from '../helpers/server.ts'
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from '../../../server/config/index.ts'
+import { ConfigError } from '../../../server/errors.ts'
+import { buildTestServer } from '../../helpers/server.ts'
 
 const LIMIT = 2
 
 async function departmentsApi(env: Record<string, string> = {}) {
   const app = await buildTestServer({ env: { DEPARTMENTS_RATE_LIMIT: String(LIMIT), ...env } })
-  onTestFinished(() => app.close())
   /** A search reaching the server from `peer` (a proxy, or the browser itself) with the X-Forwarded-For it sends. */
   return (peer: string, forwardedFor?: string) =>
     app

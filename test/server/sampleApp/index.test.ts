@@ -1,15 +1,9 @@
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
-import { buildTestServer } from '../helpers/server.ts'
+import { describe, expect, it } from 'vitest'
+import { buildTestServer } from '../../helpers/server.ts'
 
 describe('the sample app of the redirect model (/app)', () => {
-  let app: FastifyInstance
-  beforeAll(async () => {
-    app = await buildTestServer()
-  })
-  afterAll(() => app.close())
-
   it('shows a Sign in button under a CSP with nonces and no inline script', async () => {
+    const app = await buildTestServer()
     const response = await app.inject({ url: '/app' })
     expect(response.statusCode).toBe(200)
     expect(response.body).toContain('<button type="submit">Sign in</button>')
@@ -20,6 +14,7 @@ describe('the sample app of the redirect model (/app)', () => {
   })
 
   it('sends the browser to the issuer’s authorize with PKCE S256, a state, a nonce and its registered callback', async () => {
+    const app = await buildTestServer()
     const response = await app.inject({ url: '/app/login', headers: { host: '127.0.0.1:3000' } })
     expect(response.statusCode).toBe(302)
     const authorize = new URL(response.headers.location as string)
@@ -36,6 +31,7 @@ describe('the sample app of the redirect model (/app)', () => {
   })
 
   it('shows the issuer’s error as text, and refuses a callback it did not start', async () => {
+    const app = await buildTestServer()
     const error = await app.inject({ url: '/app/callback?error=access_denied&error_description=%3Cb%3Eno%3C%2Fb%3E&state=x' })
     expect(error.statusCode).toBe(400)
     expect(error.body).toContain('access_denied: &lt;b&gt;no&lt;/b&gt;')
@@ -49,7 +45,6 @@ describe('what the offline server logs', () => {
   it('never a query string of the emulator or the app’s callback: no code, state token, ID token hint or address', async () => {
     const logs: string[] = []
     const app = await buildTestServer({ logs })
-    onTestFinished(() => app.close())
     const secrets = ['secret.person@example.com', 'code-abc', 'token-def', 'hint-ghi']
     await app.inject({ url: '/emulator/outbox?to=secret.person@example.com' })
     await app.inject({ url: '/app/callback?code=code-abc&state=x' })

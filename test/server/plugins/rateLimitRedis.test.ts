@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
-import { loadConfig } from '../../server/config/index.ts'
-import { ConfigError } from '../../server/errors.ts'
-import { freePort } from '../helpers/compiledServer.ts'
-import { startRedis, type RedisServer } from '../helpers/redis.ts'
-import { buildTestServer } from '../helpers/server.ts'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadConfig } from '../../../server/config/index.ts'
+import { ConfigError } from '../../../server/errors.ts'
+import { freePort } from '../../helpers/compiledServer.ts'
+import { startRedis, type RedisServer } from '../../helpers/redis.ts'
+import { buildTestServer } from '../../helpers/server.ts'
 
 let redis: RedisServer
 beforeAll(async () => {
@@ -13,7 +13,6 @@ afterAll(() => redis.stop())
 
 async function replica(env: Record<string, string> = {}) {
   const app = await buildTestServer({ env: { RATE_LIMIT_REDIS_URL: redis.url, DEPARTMENTS_RATE_LIMIT: '3', ...env } })
-  onTestFinished(() => app.close())
   return (remoteAddress: string) => app.inject({ url: '/api/departments?q=eng', remoteAddress })
 }
 

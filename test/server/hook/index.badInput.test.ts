@@ -1,20 +1,14 @@
 import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { allowedProfile, registrationRequest } from '../helpers/hookRequests.ts'
-import { buildTestServer, HOOK_SECRET } from '../helpers/server.ts'
+import { describe, expect, it } from 'vitest'
+import { allowedProfile, registrationRequest } from '../../helpers/hookRequests.ts'
+import { buildTestServer, HOOK_SECRET } from '../../helpers/server.ts'
 
 const valid = JSON.stringify(registrationRequest(allowedProfile))
 
+const send = (app: FastifyInstance, payload: string, contentType = 'application/json') =>
+  app.inject({ method: 'POST', url: '/hooks/registration', headers: { authorization: HOOK_SECRET, 'content-type': contentType }, payload })
+
 describe('POST /hooks/registration with bad input', () => {
-  let app: FastifyInstance
-  beforeAll(async () => {
-    app = await buildTestServer()
-  })
-  afterAll(() => app.close())
-
-  const send = (payload: string, contentType = 'application/json') =>
-    app.inject({ method: 'POST', url: '/hooks/registration', headers: { authorization: HOOK_SECRET, 'content-type': contentType }, payload })
-
   it.each([
     ['malformed JSON', '{"eventId": ', 400, /Request body is not valid JSON/],
     ['an empty body', '', 400, /not valid JSON|empty/],
@@ -29,29 +23,30 @@ describe('POST /hooks/registration with bad input', () => {
     ['another event type', valid.replace('com.okta.user.pre-registration', 'com.okta.oauth2.tokens.transform'), 400, /eventType/],
     ['an unknown request type', valid.replace('self.service.registration', 'self.service.hack'), 400, /requestType/],
   ])('returns %s a 400 naming the problem', async (_, payload, status, message) => {
-    const response = await send(payload)
+    const response = await send(await buildTestServer(), payload)
     expect(response.statusCode).toBe(status)
     expect(response.headers['content-type']).toMatch(/^application\/json/)
     expect(response.json().message).toMatch(message)
   })
 
   it('returns 415 for a body that is not JSON', async () => {
-    const response = await send('eventId=1', 'application/x-www-form-urlencoded')
+    const response = await send(await buildTestServer(), 'eventId=1', 'application/x-www-form-urlencoded')
     expect(response.statusCode).toBe(415)
     expect(response.json().message).toMatch(/Unsupported Media Type/i)
   })
 
   it('returns 413 for a body over 64 KB', async () => {
     const big = JSON.stringify(registrationRequest({ ...allowedProfile, note: 'x'.repeat(70 * 1024) }))
-    const response = await send(big)
+    const response = await send(await buildTestServer(), big)
     expect(response.statusCode).toBe(413)
     expect(response.json().code).toBe('FST_ERR_CTP_BODY_TOO_LARGE')
   })
 
   it('keeps serving after every kind of bad input', async () => {
-    await send('{')
-    await send('[]')
-    expect((await send(valid)).statusCode).toBe(200)
+    const app = await buildTestServer()
+    await send(app, '{')
+    await send(app, '[]')
+    expect((await send(app, valid)).statusCode).toBe(200)
   })
 })
 
@@ -65,7 +60,6 @@ describe('POST /hooks/registration with costly input', () => {
       headers: { authorization: HOOK_SECRET },
       payload: registrationRequest({ ...allowedProfile, department: 'a '.repeat(30_000) }),
     })
-    await app.close()
     expect(response.json().error.errorCauses).toEqual([
       expect.objectContaining({ reason: 'UNKNOWN_DEPARTMENT', errorSummary: 'Choose a department from the list.' }),
     ])

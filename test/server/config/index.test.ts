@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { EnvSchema } from '../../server/config/env.ts'
-import { loadConfig } from '../../server/config/index.ts'
-import { defaultPolicy } from '../helpers/policy.ts'
-import { writePolicyFile } from '../helpers/server.ts'
+import { EnvSchema } from '../../../server/config/env.ts'
+import { loadConfig } from '../../../server/config/index.ts'
+import { defaultPolicy } from '../../helpers/policy.ts'
+import { HOOK_SECRET, writePolicyFile } from '../../helpers/server.ts'
 
 function problems(env: Record<string, string>): string[] {
   try {
@@ -35,10 +35,10 @@ describe('configuration from the environment', () => {
   })
 
   it('requires a client id with a real org, and an https or http issuer URL', () => {
-    expect(problems({ OKTA_ISSUER: 'https://acme.okta.com/oauth2/default', HOOK_AUTH_SECRET: 'x'.repeat(20) })).toEqual([
+    expect(problems({ OKTA_ISSUER: 'https://acme.okta.com/oauth2/default', HOOK_AUTH_SECRET: HOOK_SECRET })).toEqual([
       'OKTA_CLIENT_ID: is required when OKTA_ISSUER is set',
     ])
-    expect(problems({ OKTA_ISSUER: 'ftp://acme', OKTA_CLIENT_ID: 'a', HOOK_AUTH_SECRET: 'x'.repeat(20) })[0]).toMatch(/^OKTA_ISSUER: must be an http\(s\) URL/)
+    expect(problems({ OKTA_ISSUER: 'ftp://acme', OKTA_CLIENT_ID: 'a', HOOK_AUTH_SECRET: HOOK_SECRET })[0]).toMatch(/^OKTA_ISSUER: must be an http\(s\) URL/)
   })
 
   it('takes one language for every visitor as a language tag, naming a bad one', () => {
@@ -91,7 +91,7 @@ describe('the policy file', () => {
 })
 
 describe('.env.example', () => {
-  const lines = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8').split('\n')
+  const lines = readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8').split('\n')
   const variable = /^([A-Z][A-Z0-9_]*)=/
 
   it('lists exactly the variables the server reads', () => {
