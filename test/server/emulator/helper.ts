@@ -1,11 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify'
-import defaultPolicy from '../../../policy/default-policy.json' with { type: 'json' }
-import { compilePolicy } from '../../../policy/index.ts'
-import { PolicySchema } from '../../../policy/schema.ts'
 import emulator, { type EmulatorOptions } from '../../../server/emulator/index.ts'
 import { signUpForm } from '../../../server/signUpForm.ts'
 import type { HostedSignInPage } from '../../../server/emulator/options.ts'
+import { registrationPolicy } from '../../helpers/policy.ts'
 
 export const CLIENT_ID = 'emulator-client'
 export const REDIRECT_URI = 'http://localhost/login/callback'
@@ -58,7 +56,7 @@ export async function buildEmulator(hookUrl: string, overrides: Partial<Emulator
     signOutRedirectUris: [APP_SIGNED_OUT_URI],
     hostedPage: signInPageStub,
     hook: { url: hookUrl, authHeader: 'authorization', authSecret: HOOK_SECRET },
-    signUpForm: signUpForm(compilePolicy(PolicySchema.parse(defaultPolicy))),
+    signUpForm: signUpForm(registrationPolicy()),
     ...overrides,
   })
   await app.ready()
