@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright'
@@ -7,12 +8,10 @@ import { buildServer } from '../../server/app.ts'
 import { loadConfig } from '../../server/config/index.ts'
 import type { PolicyInput } from '../../policy/index.ts'
 import { defaultPolicy } from '../helpers/policy.ts'
-import { writePolicyFile } from '../helpers/server.ts'
+import { HOOK_SECRET, writePolicyFile } from '../helpers/server.ts'
 import { buildIfNeeded } from '../../tools/build/ifNeeded.ts'
 import type { WidgetGeneration } from '../../server/page/widgetBundle.ts'
 import { openSignUp } from './flows.ts'
-
-export const HOOK_SECRET = 'e2e-hook-secret-0123456789'
 
 /** Builds what the server serves when a source changed since, so tests always run the current code. */
 export const buildPage = buildIfNeeded
@@ -46,6 +45,13 @@ export async function startServer({ hookUrl, kit = true, policy, generation = 'g
   const app = await buildServer({ config, logger: false })
   const url = await app.listen({ host: '127.0.0.1', port: 0 })
   return { app, url }
+}
+
+/** The users the emulator starts with, written as an operator would for EMULATOR_USERS: the file's path. */
+export function usersFile(users: object[]): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'rk-users-')), 'users.json')
+  writeFileSync(file, JSON.stringify(users))
+  return file
 }
 
 export const launchBrowser = (): Promise<Browser> =>

@@ -3,11 +3,14 @@ import * as oidc from 'openid-client'
 import type { Browser, BrowserContext, Page } from 'playwright'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { EMULATOR_CLIENT_ID } from '../../server/config/index.ts'
-import { openSignUp, registerWithPicker, registrant } from './flows.ts'
-import { GENERATIONS, launchBrowser, openPage, startServer } from './harness.ts'
+import { openSignUp, registerWithPicker, registrant, signInWithPassword, waitForForm } from './flows.ts'
+import { GENERATIONS, launchBrowser, openPage, startServer, usersFile } from './harness.ts'
 
 /** An app developer's own callback, registered with EMULATOR_REDIRECT_URIS; the browser never really reaches it. */
 const RP_CALLBACK = 'http://rp.example/callback'
+
+/** A returning user, as an operator seeds one with EMULATOR_USERS. */
+const GRACE = { login: 'grace@example.com', password: 'Seeded-Pass-1', profile: { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com', department: 'Engineering' } }
 
 describe.each(GENERATIONS)('the redirect model on the %s widget, in real Chromium: apps send the user to the Okta-hosted page', (generation) => {
   let server: Awaited<ReturnType<typeof startServer>>
@@ -17,7 +20,7 @@ describe.each(GENERATIONS)('the redirect model on the %s widget, in real Chromiu
   let problems: string[] = []
 
   beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startServer({ generation, env: { EMULATOR_REDIRECT_URIS: RP_CALLBACK } }), launchBrowser()])
+    ;[server, browser] = await Promise.all([startServer({ generation, env: { EMULATOR_REDIRECT_URIS: RP_CALLBACK, EMULATOR_USERS: usersFile([GRACE]) } }), launchBrowser()])
     // The hosted page builds its snippet on the first visit (seconds of CPU): not inside a test's time.
     await fetch(`${server.url}/hosted`)
   })
@@ -138,5 +141,53 @@ describe.each(GENERATIONS)('the redirect model on the %s widget, in real Chromiu
     await expect(oidc.authorizationCodeGrant(config, callback, { expectedState: state, pkceCodeVerifier: 'x'.repeat(43) })).rejects.toMatchObject({
       error: 'invalid_request',
     })
+  })
+
+  it('keeps the user signed in at Okta: the app’s next sign-in and prompt=none come back without the sign-in page, until Sign out ends the session', async () => {
+    const opened = await openPage(browser, `${server.url}/app`)
+    ;({ context, page, problems } = opened)
+    /** How /v1/authorize answered each of the browser's visits: the hosted page (200) or a redirect back at once (302). */
+    const authorizeAnswers: number[] = []
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/oauth2/default/v1/authorize') authorizeAnswers.push(response.status())
+    })
+    // Okta's session cookie, not the widget's own (Gen2 remembers the username in `ln`).
+    const sessionCookies = async () => (await opened.context.cookies(`${server.url}/oauth2/default/v1/authorize`)).filter(({ name }) => name === 'idx')
+    const signedInAs = () => page.locator('#user').textContent()
+
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await signInWithPassword(page, GRACE.login, GRACE.password)
+    await page.waitForURL(/\/app\/callback\?/, { timeout: 15_000 })
+    expect(await signedInAs()).toBe(GRACE.login)
+    expect(await sessionCookies()).toEqual([expect.objectContaining({ name: 'idx', httpOnly: true, sameSite: 'Lax', path: '/oauth2/default', secure: false })])
+
+    // Another app of the same org asks without showing anything (openid-client, prompt=none), with this browser's cookie.
+    const config = await oidc.discovery(new URL(`${server.url}/oauth2/default`), EMULATOR_CLIENT_ID, undefined, oidc.None(), { execute: [oidc.allowInsecureRequests] })
+    const silently = async () => {
+      const verifier = oidc.randomPKCECodeVerifier()
+      const state = oidc.randomState()
+      const url = oidc.buildAuthorizationUrl(config, { redirect_uri: RP_CALLBACK, scope: 'openid email', state, prompt: 'none', code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256' })
+      const cookie = (await sessionCookies()).map(({ name, value }) => `${name}=${value}`).join('; ')
+      const answer = await fetch(url, { redirect: 'manual', headers: { cookie } })
+      return { callback: new URL(answer.headers.get('location')!), verifier, state }
+    }
+    const silent = await silently()
+    const tokens = await oidc.authorizationCodeGrant(config, silent.callback, { pkceCodeVerifier: silent.verifier, expectedState: silent.state })
+    expect(tokens.claims()).toMatchObject({ email: GRACE.login })
+
+    // The sample app again: no sign-in page, straight back with a code.
+    await page.goto(`${server.url}/app`)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.waitForURL(/\/app\/callback\?/, { timeout: 15_000 })
+    expect(await signedInAs()).toBe(GRACE.login)
+    expect(authorizeAnswers).toEqual([200, 302])
+
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.waitForURL(`${server.url}/app`)
+    expect(await sessionCookies()).toEqual([])
+    expect((await silently()).callback.searchParams.get('error')).toBe('login_required')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await waitForForm(page, 'identifier')
+    expect(authorizeAnswers).toEqual([200, 302, 200])
   })
 })

@@ -1,11 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify'
 import type { Browser, BrowserContext, Page } from 'playwright'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { fieldError, pickDepartment, signInWithPassword } from './flows.ts'
-import { GENERATIONS, launchBrowser, openPage, startServer } from './harness.ts'
+import { enterEmailCode, fieldError, pickDepartment, signInWithPassword } from './flows.ts'
+import { GENERATIONS, launchBrowser, openPage, startServer, usersFile } from './harness.ts'
 
 const PASSWORD = 'Seeded-Pass-1'
 /** Signed up before, department and consent stamped by the hook. */
@@ -15,12 +12,9 @@ const LINUS = { login: 'linus@example.com', password: PASSWORD, profile: { first
 /** The same, for the redirect model. */
 const BARBARA = { login: 'barbara@example.com', password: PASSWORD, profile: { firstName: 'Barbara', lastName: 'Liskov', email: 'barbara@example.com' } }
 
-/** The users the emulator starts with, written as an operator would for EMULATOR_USERS. */
-function seedFile() {
-  const path = join(mkdtempSync(join(tmpdir(), 'rk-users-')), 'users.json')
-  writeFileSync(path, JSON.stringify([GRACE, LINUS, BARBARA]))
-  return path
-}
+/** Signs in with a code sent to her email after the password, where the authentication policy asks for both. */
+const KATHERINE = { login: 'katherine@example.com', password: PASSWORD, profile: { firstName: 'Katherine', lastName: 'Johnson', email: 'katherine@example.com', department: 'Engineering' } }
+
 
 /**
  * Between the emulator and the real hook: the first progressive-profile call is denied as Okta documents a
@@ -58,7 +52,7 @@ describe.each(GENERATIONS)('returning users on the %s widget, in real Chromium',
 
   beforeAll(async () => {
     hook = await startDenyingOnceHook(() => `${server.url}/hooks/registration`)
-    ;[server, browser] = await Promise.all([startServer({ generation, hookUrl: hook.url, env: { EMULATOR_USERS: seedFile() } }), launchBrowser()])
+    ;[server, browser] = await Promise.all([startServer({ generation, hookUrl: hook.url, env: { EMULATOR_USERS: usersFile([GRACE, LINUS, BARBARA]) } }), launchBrowser()])
     await fetch(`${server.url}/hosted`)
   })
   afterAll(async () => {
@@ -118,5 +112,39 @@ describe.each(GENERATIONS)('returning users on the %s widget, in real Chromium',
     await page.getByRole('button', { name: /^(Submit|Save|Sign Up)$/ }).click()
     await page.waitForURL(/\/app\/callback\?/, { timeout: 15_000 })
     expect(JSON.parse((await page.locator('#claims').textContent()) ?? '{}')).toMatchObject({ email: BARBARA.login, department: 'Finance' })
+  })
+})
+
+describe.each(GENERATIONS)('email as a second sign-in factor on the %s widget, in real Chromium', (generation) => {
+  let server: Awaited<ReturnType<typeof startServer>>
+  let browser: Browser
+  let context: BrowserContext | undefined
+  let problems: string[] = []
+
+  beforeAll(async () => {
+    ;[server, browser] = await Promise.all([
+      startServer({ generation, env: { EMULATOR_USERS: usersFile([KATHERINE]), EMULATOR_SIGN_IN_FACTORS: 'password,email' } }),
+      launchBrowser(),
+    ])
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.app.close()
+  })
+  afterEach(async () => {
+    expect(problems).toEqual([])
+    await context?.close()
+  })
+
+  it('asks a returning user for the code Okta emailed after the password, then signs her in', async () => {
+    const opened = await openPage(browser, server.url)
+    ;({ context, problems } = opened)
+    const { page } = opened
+    await signInWithPassword(page, KATHERINE.login, PASSWORD)
+    // Okta's email challenge, the address masked, the code field shown at once (no magic link to wait for).
+    await expect.poll(() => page.getByText('k*******e@example.com').isVisible(), { timeout: 15_000 }).toBe(true)
+    await enterEmailCode(page, server.url, KATHERINE.login)
+    await expect.poll(() => page.locator('#signed-in').isVisible(), { timeout: 15_000 }).toBe(true)
+    expect(await page.locator('#signed-in [data-claim="email"]').textContent()).toBe(KATHERINE.login)
   })
 })
