@@ -15,7 +15,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/{policy,server,repository,tools}/**/*.test.ts'],
+          include: ['test/{policy,server,repository,tools,package}/**/*.test.ts'],
           globalSetup: ['test/helpers/builtFiles.ts'],
         },
       },

@@ -82,6 +82,11 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
 /** The policy file: every registration rule, shared by the hook and the widget. */
 export const PolicySchema = z
   .strictObject({
+    /** Where editors find this schema (policy.schema.json); not a rule, so not kept. */
+    $schema: z
+      .string()
+      .optional()
+      .transform(() => undefined),
     email: z
       .strictObject({
         attribute: Attribute.default('email'),
@@ -162,3 +167,15 @@ export const PolicySchema = z
 export type PolicyInput = z.input<typeof PolicySchema>
 /** The validated policy, every default filled in. */
 export type Policy = z.output<typeof PolicySchema>
+
+export type PolicyCheck = { ok: true; policy: Policy } | { ok: false; problems: string[] }
+
+/** Validates a policy as written; each problem reads `path: problem` (`email.allowedDomains[1]: …`). */
+export function checkPolicy(input: unknown): PolicyCheck {
+  const parsed = PolicySchema.safeParse(input)
+  if (parsed.success) return { ok: true, policy: parsed.data }
+  return { ok: false, problems: parsed.error.issues.map((issue) => `${issuePath(issue.path) || '(top level)'}: ${issue.message}`) }
+}
+
+const issuePath = (path: readonly PropertyKey[]) =>
+  path.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index ? '.' : ''}${String(key)}`)).join('')

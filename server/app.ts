@@ -1,16 +1,16 @@
-import { STATUS_CODES } from 'node:http'
-import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { JWTVerifyGetKey } from 'jose'
 import { compilePolicy } from '../policy/index.ts'
 import type { Config } from './config/index.ts'
-import departments, { DEPARTMENTS_PATH } from './departments/index.ts'
-import { createEmailProviders } from './emailProviders.ts'
+import { DEPARTMENTS_PATH } from './departments/index.ts'
 import emulator, { EMULATOR_ISSUER_PATH } from './emulator/index.ts'
 import type { ErrorBody } from './errors.ts'
+import { errorHandler } from './errorHandler.ts'
 import health from './health.ts'
 import hostedPreview, { createHostedPage } from './emulator/hostedPage/index.ts'
-import registrationHook, { HOOK_BODY_LIMIT, HOOK_PATH } from './hook/index.ts'
+import { HOOK_BODY_LIMIT, HOOK_PATH } from './hook/index.ts'
 import openApi from './openapi.ts'
+import registrationApi from './registrationApi.ts'
 import page from './page/index.ts'
 import { builtSnippet } from './page/snippet.ts'
 import sampleApp, { SAMPLE_APP_CALLBACK, SAMPLE_APP_PATH } from './sampleApp/index.ts'
@@ -32,21 +32,8 @@ const REDIRECT_PATH = '/login/callback'
 
 /** The whole product as one plugin: security, health, the hook, the departments API, the page and (offline) the emulator. No listen(). */
 export async function registrationKitApp(app: FastifyInstance, { config, fetchKeys }: AppOptions) {
-  const registration = compilePolicy(config.policy)
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
-    if (status >= 500) request.log.error({ err: error }, 'request failed')
-    // The code only: a parser's message may quote the body, and bodies hold addresses and names.
-    else request.log.info({ statusCode: status, code: error.code }, 'request rejected')
-    // Client errors name the problem; server errors reveal nothing.
-    reply.code(status).send({
-      statusCode: status,
-      code: status < 500 ? error.code : undefined,
-      error: STATUS_CODES[status] ?? 'Error',
-      message: status < 500 ? error.message : 'Internal Server Error',
-    } satisfies ErrorBody)
-  })
+  app.setErrorHandler(errorHandler)
 
   await app.register(hostHeader)
   await app.register(security, { rateLimitRedisUrl: config.rateLimitRedisUrl })
@@ -61,16 +48,12 @@ export async function registrationKitApp(app: FastifyInstance, { config, fetchKe
       reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `Route ${request.method} ${request.url} not found` } satisfies ErrorBody)
     })
     await api.register(health)
-    await api.register(registrationHook, {
+    // The part app teams mount on their own Fastify apps (registration-kit/fastify), with this server's settings.
+    await api.register(registrationApi, {
       auth: config.hookAuth,
-      registration,
-      providers: createEmailProviders(),
+      policy: config.policy,
+      departments: { corsOrigins: config.corsOrigins, rateLimit: config.departmentsRateLimit },
       fetchKeys,
-    })
-    await api.register(departments, {
-      directory: registration.departments,
-      corsOrigins: config.corsOrigins,
-      rateLimit: config.departmentsRateLimit,
     })
     await api.register(openApi, { auth: config.hookAuth })
   })
@@ -97,7 +80,7 @@ export async function registrationKitApp(app: FastifyInstance, { config, fetchKe
         signInFactors: config.okta.signInFactors,
         hook: { url: config.okta.hookUrl, authHeader: config.hookAuth.header!.name, authSecret: config.hookAuth.header!.secret },
         // The emulator's sign-up form, as an admin would set up Okta's profile enrollment for the policy.
-        signUpForm: signUpForm(registration),
+        signUpForm: signUpForm(compilePolicy(config.policy)),
         hostedPage,
       })
       // The same page in the embedded model at /hosted, to run the snippet as brand teams do without an app.

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import packageJson from '../package.json' with { type: 'json' }
-import type { HookAuthConfig } from './config/index.ts'
+import type { HookAuthConfig } from './hook/auth.ts'
 import { DEPARTMENTS_PATH, DepartmentQuery, DepartmentResults } from './departments/index.ts'
 import { ErrorBody } from './errors.ts'
 import { HookRequest, HookResponse } from './hook/contract.ts'

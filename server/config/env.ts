@@ -4,13 +4,9 @@ import { SignInFactors } from '../emulator/signIn/authenticationPolicy.ts'
 import { WidgetGeneration } from '../page/widgetBundle.ts'
 import { RedisUrl } from './redisUrl.ts'
 import { TrustProxy } from './trustProxy.ts'
+import { HeaderName, HookSecret, HttpUrl } from './values.ts'
 
 const optionalText = z.string().trim().min(1).optional()
-const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
-const headerName = z
-  .string()
-  .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be an HTTP header name')
-  .transform((name) => name.toLowerCase())
 
 /** A comma-separated list of URLs, each checked by `isValid` (a URL that does not parse fails too). */
 const commaSeparated = (isValid: (url: string) => boolean, expected: string) =>
@@ -38,12 +34,12 @@ export const EnvSchema = z
     HOST: z.string().trim().min(1).default('127.0.0.1'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Unset: the local Okta emulator is mounted on this origin and the page points at it. */
-    OKTA_ISSUER: httpUrl.optional(),
+    OKTA_ISSUER: HttpUrl.optional(),
     OKTA_CLIENT_ID: optionalText,
-    OKTA_REDIRECT_URI: httpUrl.optional(),
-    HOOK_AUTH_HEADER: headerName.default('authorization'),
-    HOOK_AUTH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-    HOOK_OAUTH_ISSUER: httpUrl.optional(),
+    OKTA_REDIRECT_URI: HttpUrl.optional(),
+    HOOK_AUTH_HEADER: HeaderName.default('authorization'),
+    HOOK_AUTH_SECRET: HookSecret.optional(),
+    HOOK_OAUTH_ISSUER: HttpUrl.optional(),
     HOOK_OAUTH_AUDIENCE: optionalText,
     /** Optional extra checks on Okta's bearer token: the hook's client id (`cid`) and custom scope (`scp`). */
     HOOK_OAUTH_CLIENT_ID: optionalText,
@@ -63,7 +59,7 @@ export const EnvSchema = z
     /** Unset: the widget picks the language from the browser's; set: every visitor gets this one. */
     WIDGET_LANGUAGE: LanguageTag.optional(),
     /** Emulator only: where the emulator sends its hook calls (default: this server's own hook). */
-    EMULATOR_HOOK_URL: httpUrl.optional(),
+    EMULATOR_HOOK_URL: HttpUrl.optional(),
     /** Emulator only: redirect URIs registered for OKTA_CLIENT_ID besides the page's own, for an app's own OIDC client. */
     EMULATOR_REDIRECT_URIS: commaSeparated(isRedirectUri, 'an absolute http(s) URL without a fragment'),
     /** Emulator only: a JSON file of users the emulator starts with (login, password, profile). */

@@ -6,13 +6,8 @@ import { readSeedUsers, type SeedUser } from '../emulator/users/seed.ts'
 import { policyFilePath, readPolicyFile } from './policyFile.ts'
 import type { Policy } from '../../policy/schema.ts'
 import type { WidgetGeneration } from '../page/widgetBundle.ts'
+import type { HookAuthConfig } from '../hook/auth.ts'
 
-export interface HookAuthConfig {
-  /** Okta's HTTP-header channel: the header's name (lower case) and the whole secret value. */
-  header?: { name: string; secret: string }
-  /** Okta's OAuth 2.0 channel: bearer access tokens from this authorization server. */
-  oauth?: { issuer: string; audience: string; clientId?: string; scope?: string }
-}
 
 /** Where the page's widget signs in: a real org, or the local emulator on this origin. */
 export type OktaTarget =

@@ -1,20 +1,17 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { z } from 'zod'
-import { PolicySchema, type Policy } from '../../policy/schema.ts'
+import { checkPolicy, type PolicyCheck } from '../../policy/schema.ts'
 
 export const DEFAULT_POLICY_FILE = path.join(import.meta.dirname, '../../policy/default-policy.json')
 
 /** POLICY_FILE as given, or the shipped default when it is unset or blank (an empty line in .env). */
 export const policyFilePath = (value: string | undefined) => value?.trim() || DEFAULT_POLICY_FILE
 
-export type PolicyFileResult = { ok: true; policy: Policy } | { ok: false; problems: string[] }
-
 /**
  * Reads and validates a policy file, for the server and `npm run snippet` alike; each problem reads
  * `file: path: problem`, naming the file and the bad value's path.
  */
-export function readPolicyFile(file: string): PolicyFileResult {
+export function readPolicyFile(file: string): PolicyCheck {
   let text: string
   try {
     text = readFileSync(file, 'utf8')
@@ -27,12 +24,6 @@ export function readPolicyFile(file: string): PolicyFileResult {
   } catch (error) {
     return { ok: false, problems: [`${file}: not valid JSON (${(error as Error).message})`] }
   }
-  const parsed = PolicySchema.safeParse(json)
-  if (parsed.success) return { ok: true, policy: parsed.data }
-  return { ok: false, problems: parsed.error.issues.map((issue) => `${file}: ${describe(issue)}`) }
-}
-
-function describe(issue: z.core.$ZodIssue): string {
-  const where = issue.path.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index ? '.' : ''}${String(key)}`)).join('')
-  return `${where || '(top level)'}: ${issue.message}`
+  const checked = checkPolicy(json)
+  return checked.ok ? checked : { ok: false, problems: checked.problems.map((problem) => `${file}: ${problem}`) }
 }

@@ -10,6 +10,8 @@ export interface DepartmentsOptions {
   corsOrigins: string[]
   /** Requests per minute per client IP. */
   rateLimit: number
+  /** Where the picker searches; default DEPARTMENTS_PATH. */
+  path?: string
 }
 
 export const DEPARTMENTS_PATH = '/api/departments'
@@ -32,11 +34,11 @@ const schema = {
   },
 }
 
-/** The picker's type-ahead source: GET /api/departments?q=&limit=, ranked like the browser's inline list. */
+/** The picker's type-ahead source: GET DEPARTMENTS_PATH?q=&limit= (or `path`), ranked like the browser's inline list. */
 export default async function departments(app: FastifyInstance, options: DepartmentsOptions) {
   await app.register(cors, { origin: options.corsOrigins.length > 0 ? options.corsOrigins : false, methods: ['GET'] })
   app.get<{ Querystring: z.infer<typeof DepartmentQuery> }>(
-    DEPARTMENTS_PATH,
+    options.path ?? DEPARTMENTS_PATH,
     { schema, config: { rateLimit: { max: options.rateLimit, timeWindow: '1 minute' } } },
     async (request, reply) => {
       reply.header('cache-control', 'public, max-age=300')

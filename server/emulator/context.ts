@@ -5,6 +5,7 @@ import { createGrantCodes, type GrantCodes } from './oauth/codes.ts'
 import type { HookTarget } from './inlineHook/client.ts'
 import { createSigningKey, type SigningKey } from './oauth/keys.ts'
 import { createRefreshTokens, type RefreshTokens } from './oauth/refreshTokens.ts'
+import { createRevokedAccessTokens, type RevokedAccessTokens } from './oauth/revokedAccessTokens.ts'
 import type { EmulatorOptions } from './options.ts'
 import { createOutbox, type Outbox } from './outbox/outbox.ts'
 import type { FormAttribute } from './signUp/form.ts'
@@ -26,6 +27,7 @@ export interface Emulator {
   signInFactors: SignInFactor[]
   codes: GrantCodes
   refreshTokens: RefreshTokens
+  revokedAccessTokens: RevokedAccessTokens
   users: UserDirectory
   outbox: Outbox
   key: SigningKey
@@ -58,6 +60,7 @@ export async function createEmulator(app: FastifyInstance, options: EmulatorOpti
     signInFactors: options.signInFactors ?? ['password'],
     codes: createGrantCodes(),
     refreshTokens: createRefreshTokens(),
+    revokedAccessTokens: createRevokedAccessTokens(),
     users,
     outbox: createOutbox(),
     key: await createSigningKey(),

@@ -1,7 +1,22 @@
 import { hash, timingSafeEqual } from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose'
-import type { HookAuthConfig } from '../config/index.ts'
+import { z } from 'zod'
+import { HeaderName, HookSecret, HttpUrl } from '../config/values.ts'
+import { OKTA_HOOK_BUDGET_MS } from './contract.ts'
+
+/** How Okta proves its calls: a shared secret in a header, OAuth 2.0 bearer tokens, or either. */
+export const HookAuth = z
+  .object({
+    /** Okta's HTTP-header channel: the header's name and the whole secret value. */
+    header: z.object({ name: HeaderName.default('authorization'), secret: HookSecret }).optional(),
+    /** Okta's OAuth 2.0 channel: bearer access tokens from this authorization server. */
+    oauth: z
+      .object({ issuer: HttpUrl, audience: z.string().min(1), clientId: z.string().min(1).optional(), scope: z.string().min(1).optional() })
+      .optional(),
+  })
+  .refine((auth) => auth.header || auth.oauth, 'give a header secret or an OAuth issuer: the hook never runs unauthenticated')
+export type HookAuthConfig = z.output<typeof HookAuth>
 
 /** Answers at once for the header secret; a promise only when a bearer token has to be verified. */
 export type Authenticator = (headers: Record<string, string | string[] | undefined>) => boolean | Promise<boolean>
@@ -18,8 +33,8 @@ type OAuthConfig = NonNullable<HookAuthConfig['oauth']>
  * fetching keys for an unknown `kid`): in an outage one attempt per period, not one per hook call.
  */
 export const ISSUER_COOLDOWN_MS = 10_000
-/** Okta waits 3 s for the whole hook call: the issuer gets 2 of them. */
-const ISSUER_TIMEOUT_MS = 2000
+/** Okta's budget is for the whole hook call: the issuer gets all but a second of it. */
+const ISSUER_TIMEOUT_MS = OKTA_HOOK_BUDGET_MS - 1000
 
 const sha256 = (value: string) => hash('sha256', value, 'buffer')
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { JWTVerifyGetKey } from 'jose'
 import type { EmailProviders, RegistrationPolicy } from '../../policy/index.ts'
-import type { HookAuthConfig } from '../config/index.ts'
+import type { HookAuthConfig } from './auth.ts'
 import { HookUnauthorizedError } from '../errors.ts'
 import { createAuthenticator } from './auth.ts'
 import { HOOK_PATH, hookRouteSchema, type HookRequest } from './contract.ts'
@@ -12,6 +12,8 @@ export interface RegistrationHookOptions {
   auth: HookAuthConfig
   registration: RegistrationPolicy
   providers: EmailProviders
+  /** Where Okta calls; default HOOK_PATH. */
+  path?: string
   /** Tests pass a local key set; production discovers the issuer's JWKS. */
   fetchKeys?: JWTVerifyGetKey
 }
@@ -19,7 +21,7 @@ export interface RegistrationHookOptions {
 export const HOOK_BODY_LIMIT = 64 * 1024
 export { HOOK_PATH }
 
-/** Okta's registration inline hook: POST HOOK_PATH. No I/O on this path: all rules are in memory. */
+/** Okta's registration inline hook: POST HOOK_PATH (or `path`). No I/O on this path: all rules are in memory. */
 export default async function registrationHook(app: FastifyInstance, options: RegistrationHookOptions) {
   const authenticate = createAuthenticator(options.auth, { log: app.log, fetchKeys: options.fetchKeys })
   const { registration, providers } = options
@@ -27,7 +29,7 @@ export default async function registrationHook(app: FastifyInstance, options: Re
   const localeAttribute = registration.policy.locale.attribute
 
   app.post<{ Body: HookRequest }>(
-    HOOK_PATH,
+    options.path ?? HOOK_PATH,
     {
       schema: hookRouteSchema,
       bodyLimit: HOOK_BODY_LIMIT,

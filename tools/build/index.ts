@@ -1,5 +1,6 @@
 import { buildCodeEditor } from './codeEditor.ts'
 import { buildKitModule } from './kit.ts'
+import { buildPackageEntries, writePolicyJsonSchema } from './package.ts'
 import { buildPage } from './page.ts'
 import { compileServer } from './server.ts'
 import { buildWidgetAssets } from './widgetAssets.ts'
@@ -8,4 +9,6 @@ import { buildWidgetAssets } from './widgetAssets.ts'
 await buildPage()
 await buildKitModule()
 await buildCodeEditor()
+await buildPackageEntries()
+await writePolicyJsonSchema()
 await Promise.all([compileServer(), buildWidgetAssets()])

@@ -1,5 +1,3 @@
-import { execFileSync } from 'node:child_process'
-import { createRequire } from 'node:module'
 import path from 'node:path'
 import { build, type Rolldown, type InlineConfig } from 'vite'
 import { CODE_EDITOR_DIST, CODE_EDITOR_SCRIPT } from '../../server/page/assets.ts'
@@ -35,12 +33,8 @@ function library(entry: string, format: 'es' | 'iife', outDir: string, fileName:
   }
 }
 
-/** The kit's ES module and its type declarations (dist/kit/types). */
-export async function buildKitModule(): Promise<void> {
-  await build(kitBuilds.module)
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
-  execFileSync(process.execPath, [tsc, '-p', path.join(ROOT, 'widget/kit/tsconfig.build.json')], { stdio: 'inherit' })
-}
+/** The kit's ES module (its types come with the package's, see package.ts). */
+export const buildKitModule = () => build(kitBuilds.module)
 
 /** Builds one of the configs above in memory and returns its script, for `npm run snippet` and the bench. */
 export async function bundleCode(config: InlineConfig): Promise<string> {

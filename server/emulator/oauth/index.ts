@@ -4,12 +4,15 @@ import type { Emulator } from '../context.ts'
 import { authorizeRoute } from './authorize.ts'
 import { discoveryRoutes } from './discovery.ts'
 import { interactRoute } from './interact.ts'
+import { introspectionRoute } from './introspection.ts'
 import { logoutRoute } from './logout.ts'
+import { revocationRoute } from './revocation.ts'
 import { tokenRoute } from './token.ts'
 import { userinfoRoute } from './userinfo.ts'
 
-/** The authorization server `default`: both deployment models, userinfo and logout. */
+/** The authorization server `default`: both deployment models, userinfo, revocation, introspection and logout. */
 export async function authorizationServerRoutes(app: FastifyInstance, opts: { emulator: Emulator }) {
   await app.register(formbody)
-  for (const routes of [discoveryRoutes, interactRoute, authorizeRoute, tokenRoute, userinfoRoute, logoutRoute]) await routes(app, opts)
+  const routes = [discoveryRoutes, interactRoute, authorizeRoute, tokenRoute, userinfoRoute, revocationRoute, introspectionRoute, logoutRoute]
+  for (const register of routes) await register(app, opts)
 }

@@ -10,6 +10,9 @@ export interface RefreshTokens {
   issue(grant: TokenGrant): string
   /** The grant behind a live token of this client; using it keeps it alive (Okta's persistent token). */
   redeem(token: unknown, clientId: string): TokenGrant | undefined
+  /** The same without using it (introspection): the grant and when the token expires if left unused. */
+  peek(token: string, clientId: string): { grant: TokenGrant; expiresAt: number } | undefined
+  revoke(token: string): void
 }
 
 export function createRefreshTokens(): RefreshTokens {
@@ -35,6 +38,13 @@ export function createRefreshTokens(): RefreshTokens {
       // Re-inserted, so the Map's order stays the order of last use and eviction takes the idlest.
       tokens.set(token, { ...entry, expiresAt: Date.now() + IDLE_TTL_MS })
       return entry.grant
+    },
+    peek(token, clientId) {
+      const entry = tokens.get(token)
+      return entry && entry.grant.clientId === clientId && entry.expiresAt > Date.now() ? entry : undefined
+    },
+    revoke(token) {
+      tokens.delete(token)
     },
   }
 }

@@ -4,6 +4,9 @@ import type { User } from '../users/directory.ts'
 
 const TOKEN_TTL_S = 3600
 
+/** The audience of the default authorization server's access tokens. */
+export const ACCESS_TOKEN_AUDIENCE = 'api://default'
+
 /** What a token request was granted: the user, the client, and what it asked for. */
 export interface TokenGrant {
   user: User
@@ -35,7 +38,7 @@ export async function mintTokens(key: SigningKey, grant: TokenGrant, issuer: str
   const accessToken = await key.sign({
     ...common,
     jti: `AT.${randomUUID()}`,
-    aud: 'api://default',
+    aud: ACCESS_TOKEN_AUDIENCE,
     cid: clientId,
     uid: user.id,
     scp: scopesOf(scope),

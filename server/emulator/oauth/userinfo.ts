@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { issuerOf, type Emulator } from '../context.ts'
+import type { Emulator } from '../context.ts'
+import { liveAccessToken } from './presentedTokens.ts'
 import { profileClaims } from './tokens.ts'
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/
@@ -13,16 +14,16 @@ function bearerError(reply: FastifyReply, status: 401 | 403, error: string, desc
 }
 
 /**
- * `GET|POST /v1/userinfo`: the signed-in user's claims for a live access token of this server. The profile
+ * `GET|POST /v1/userinfo`: the signed-in user's claims for a live access token of this server (not revoked). The profile
  * scope gives the profile (department and consent stamps included), the email scope the email.
  */
 export async function userinfoRoute(app: FastifyInstance, { emulator }: { emulator: Emulator }) {
   async function userinfo(request: FastifyRequest, reply: FastifyReply) {
     const token = BEARER.exec(request.headers.authorization ?? '')?.[1]
     if (!token) return bearerError(reply, 401, 'invalid_request', 'The access token is missing.')
-    const claims = await emulator.key.verify(token, { issuer: issuerOf(request), audience: 'api://default' })
-    const user = emulator.users.byId(claims?.uid)
-    if (!claims || !user) return bearerError(reply, 401, 'invalid_token', 'The access token is invalid.')
+    const live = await liveAccessToken(emulator, request, token)
+    if (!live) return bearerError(reply, 401, 'invalid_token', 'The access token is invalid.')
+    const { claims, user } = live
     const scopes = Array.isArray(claims.scp) ? claims.scp : []
     if (!scopes.includes('openid')) return bearerError(reply, 403, 'insufficient_scope', 'The access token must provide access to at least one of these scopes - openid.')
     const { email, ...profile } = profileClaims(user)
