@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { HOOK_PATH, OKTA_HOOK_BUDGET_MS } from '../hook/contract.ts'
-import { requestOrigin } from '../plugins/hostHeader.ts'
+import { onRequestOrigin, requestOrigin } from '../plugins/hostHeader.ts'
 import { createGrantCodes, type GrantCodes } from './oauth/codes.ts'
 import type { HookTarget } from './inlineHook/client.ts'
 import { createSigningKey, type SigningKey } from './oauth/keys.ts'
@@ -83,7 +83,7 @@ function ownHookUrl(app: FastifyInstance): string {
 }
 
 /** The issuer on the origin the browser used, so hrefs and the issuer work on any host and port. */
-export const issuerOf = (request: FastifyRequest) => `${requestOrigin(request)}${EMULATOR_ISSUER_PATH}`
+export const issuerOf = (request: FastifyRequest) => onRequestOrigin(request, EMULATOR_ISSUER_PATH)
 
 export const responseContext = (request: FastifyRequest, transaction: Transaction): ResponseContext => ({
   origin: requestOrigin(request),
@@ -91,8 +91,7 @@ export const responseContext = (request: FastifyRequest, transaction: Transactio
 })
 
 /** A path-only URI is configured relative to whatever origin serves the page. */
-const absoluteUri = (request: FastifyRequest, uri: string) => new URL(uri, requestOrigin(request)).toString()
 
 /** Okta compares redirect URIs with the registered ones exactly, character for character. */
 export const isRegistered = (request: FastifyRequest, uri: unknown, registered: string[]) =>
-  typeof uri === 'string' && registered.some((candidate) => absoluteUri(request, candidate) === uri)
+  typeof uri === 'string' && registered.some((candidate) => onRequestOrigin(request, candidate) === uri)

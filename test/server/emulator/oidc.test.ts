@@ -82,7 +82,7 @@ describe('the emulator’s authorization server', () => {
     const bad = await token(app, { interaction_code: 'x' })
     expect(bad.statusCode).toBe(400)
     expect(bad.json().error).toBe('invalid_request')
-    const missing = await app.inject({ url: '/oauth2/default/v1/introspect' })
+    const missing = await app.inject({ url: '/oauth2/default/v1/device/authorize' })
     expect(missing.statusCode).toBe(404)
     expect(missing.json().error).toBe('invalid_request')
   })

@@ -261,12 +261,15 @@ describe('the redirect model: /v1/authorize, the hosted page’s success, the co
       authorization_endpoint: 'http://localhost:80/oauth2/default/v1/authorize',
       userinfo_endpoint: 'http://localhost:80/oauth2/default/v1/userinfo',
       end_session_endpoint: 'http://localhost:80/oauth2/default/v1/logout',
+      revocation_endpoint: 'http://localhost:80/oauth2/default/v1/revoke',
+      introspection_endpoint: 'http://localhost:80/oauth2/default/v1/introspect',
       response_types_supported: ['code'],
       grant_types_supported: ['authorization_code', 'refresh_token', 'interaction_code'],
     })
-    for (const name of ['authorization_endpoint', 'token_endpoint', 'userinfo_endpoint', 'jwks_uri', 'end_session_endpoint']) {
+    const posted = ['token_endpoint', 'revocation_endpoint', 'introspection_endpoint']
+    for (const name of ['authorization_endpoint', 'userinfo_endpoint', 'jwks_uri', 'end_session_endpoint', ...posted]) {
       const url = new URL(discovery[name])
-      const method = name === 'token_endpoint' ? 'POST' : 'GET'
+      const method = posted.includes(name) ? 'POST' : 'GET'
       expect((await app.inject({ method, url: url.pathname, ...(method === 'POST' ? { payload: {} } : {}) })).statusCode).not.toBe(404)
     }
   })

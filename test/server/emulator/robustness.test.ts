@@ -33,6 +33,8 @@ const ROUTES = [
   { method: 'POST', url: '/oauth2/default/v1/token', fields: ['grant_type', 'client_id', 'redirect_uri', 'code', 'code_verifier', 'interaction_code', 'refresh_token', 'scope'] },
   { method: 'GET', url: '/oauth2/default/v1/userinfo', fields: [] },
   { method: 'POST', url: '/oauth2/default/v1/userinfo', fields: [] },
+  { method: 'POST', url: '/oauth2/default/v1/revoke', fields: ['client_id', 'token', 'token_type_hint'] },
+  { method: 'POST', url: '/oauth2/default/v1/introspect', fields: ['client_id', 'token', 'token_type_hint'] },
   { method: 'GET', url: '/oauth2/default/v1/logout', fields: ['id_token_hint', 'post_logout_redirect_uri', 'state'] },
   { method: 'GET', url: '/login/token/redirect', fields: ['stateToken'] },
   { method: 'GET', url: '/emulator/outbox', fields: ['to'] },
@@ -47,6 +49,7 @@ const VALID: Record<string, string[]> = {
   code_challenge: [pkce().challenge],
   code_challenge_method: ['S256'],
   grant_type: ['authorization_code', 'interaction_code', 'refresh_token'],
+  token_type_hint: ['access_token', 'refresh_token', 'id_token'],
 }
 
 /** Mostly valid values, so requests get past the first checks; sometimes left out, anything, or over 2 KB. */
