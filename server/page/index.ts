@@ -5,7 +5,7 @@ import fp from 'fastify-plugin'
 import type { Policy } from '../../policy/index.ts'
 import { scriptSafeJson, type PageConfig } from '../../policy/pageConfig.ts'
 import { BASE_CSP_DIRECTIVES } from '../plugins/browserHeaders.ts'
-import { requestOrigin } from '../plugins/hostHeader.ts'
+import { onRequestOrigin } from '../plugins/hostHeader.ts'
 import { assetRoutes, PAGE_DIST } from './assets.ts'
 import { pageHtml } from './html.ts'
 import { legalRoutes } from './legal.ts'
@@ -30,7 +30,6 @@ export default fp(
     if (!existsSync(path.join(PAGE_DIST, 'page.js'))) {
       app.log.warn(`The page's browser bundle is missing in ${PAGE_DIST}: run "npm run build".`)
     }
-    const absolute = (url: string, origin: string) => (/^https?:\/\//.test(url) ? url : new URL(url, origin).toString())
     // The widget talks to the issuer: this origin for the emulator, the org's otherwise.
     const connectSrc = ["'self'", ...(/^https?:\/\//.test(okta.issuer) ? [new URL(okta.issuer).origin] : [])]
 
@@ -44,10 +43,9 @@ export default fp(
       },
     }
     const renderPage = (request: FastifyRequest, reply: FastifyReply) => {
-      const origin = requestOrigin(request)
       const config: PageConfig = {
         widget: {
-          ...embeddedSignIn({ ...okta, issuer: absolute(okta.issuer, origin), redirectUri: absolute(okta.redirectUri, origin) }),
+          ...embeddedSignIn({ ...okta, issuer: onRequestOrigin(request, okta.issuer), redirectUri: onRequestOrigin(request, okta.redirectUri) }),
           ...widgetLook,
         },
         policy,

@@ -30,3 +30,6 @@ export function requestOrigin(request: FastifyRequest): string {
   if (request.host === '') throw new MissingHostError()
   return `${request.protocol}://${request.host}`
 }
+
+/** A path (`/oauth2/default`) on the origin the client used; an absolute URL stays as it is. */
+export const onRequestOrigin = (request: FastifyRequest, pathOrUrl: string) => new URL(pathOrUrl, requestOrigin(request)).href

@@ -4,7 +4,7 @@ import fp from 'fastify-plugin'
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose'
 import { LOG_PATH_ONLY } from '../emulator/scope.ts'
 import { escapeHtml } from '../page/html.ts'
-import { requestOrigin } from '../plugins/hostHeader.ts'
+import { onRequestOrigin } from '../plugins/hostHeader.ts'
 
 export interface SampleAppOptions {
   /** The offline issuer, as a path on this origin. */
@@ -63,7 +63,7 @@ export default fp(
       const state = random()
       const sign: PendingSignIn = { verifier: random(), nonce: random(), startedAt: now }
       pending.set(state, sign)
-      const authorize = new URL(`${issuerPath}/v1/authorize`, requestOrigin(request))
+      const authorize = new URL(onRequestOrigin(request, `${issuerPath}/v1/authorize`))
       authorize.search = new URLSearchParams({
         client_id: clientId,
         response_type: 'code',
@@ -99,11 +99,11 @@ export default fp(
       }
       // What every relying party checks: the signature from the issuer's keys, issuer, audience and the nonce.
       const keys = createLocalJWKSet((await issuerCall(request, '/v1/keys')).json() as JSONWebKeySet)
-      const issuer = `${requestOrigin(request)}${issuerPath}`
+      const issuer = onRequestOrigin(request, issuerPath)
       const { payload } = await jwtVerify(tokens.id_token, keys, { issuer, audience: clientId })
       if (payload.nonce !== sign.nonce) return failed(reply, 'The ID token is not for this sign-in (nonce).')
       const claims = (await issuerCall(request, '/v1/userinfo', { bearer: tokens.access_token })).json()
-      const signOut = new URL(`${issuerPath}/v1/logout`, requestOrigin(request))
+      const signOut = new URL(onRequestOrigin(request, `${issuerPath}/v1/logout`))
       return page(
         reply,
         'Signed in',
@@ -111,7 +111,7 @@ export default fp(
 <pre id="claims">${escapeHtml(JSON.stringify(claims, null, 2))}</pre>
 <form method="get" action="${escapeHtml(signOut.toString())}">
 <input type="hidden" name="id_token_hint" value="${escapeHtml(tokens.id_token)}">
-<input type="hidden" name="post_logout_redirect_uri" value="${escapeHtml(new URL(SAMPLE_APP_PATH, requestOrigin(request)).toString())}">
+<input type="hidden" name="post_logout_redirect_uri" value="${escapeHtml(onRequestOrigin(request, SAMPLE_APP_PATH))}">
 <button type="submit">Sign out</button></form>`,
       )
     })
@@ -119,7 +119,7 @@ export default fp(
   { name: 'sample-app', dependencies: ['browser-headers'] },
 )
 
-const callbackUri = (request: FastifyRequest) => new URL(SAMPLE_APP_CALLBACK, requestOrigin(request)).toString()
+const callbackUri = (request: FastifyRequest) => onRequestOrigin(request, SAMPLE_APP_CALLBACK)
 
 const signInButton = `<form method="get" action="${SAMPLE_APP_PATH}/login"><button type="submit">Sign in</button></form>`
 

@@ -4,7 +4,7 @@ import type { HostedSignInPage } from '../options.ts'
 import { widgetResourceTags, type WidgetGeneration } from '../../page/widgetBundle.ts'
 import { embeddedSignIn, widgetLook, type SignInClient } from '../../page/widgetSettings.ts'
 import { BASE_CSP_DIRECTIVES } from '../../plugins/browserHeaders.ts'
-import { requestOrigin } from '../../plugins/hostHeader.ts'
+import { onRequestOrigin } from '../../plugins/hostHeader.ts'
 import { nonceSource, responseNonce } from './nonce.ts'
 import { oktaUtilScript } from './oktaUtil.ts'
 import { renderHostedPage } from './template.ts'
@@ -72,8 +72,7 @@ export interface HostedPreviewOptions {
 export default fp(
   async function hostedPreview(app: FastifyInstance, { okta, hostedPage }: HostedPreviewOptions) {
     app.get('/hosted', hostedPage.routeOptions([]), async (request, reply) => {
-      const origin = requestOrigin(request)
-      const onThisOrigin = { ...okta, issuer: new URL(okta.issuer, origin).href, redirectUri: new URL(okta.redirectUri, origin).href }
+      const onThisOrigin = { ...okta, issuer: onRequestOrigin(request, okta.issuer), redirectUri: onRequestOrigin(request, okta.redirectUri) }
       // On Okta the org's self-service registration policy turns this on; the emulator offers sign-up.
       return hostedPage.send(reply, { ...embeddedSignIn(onThisOrigin), features: { registration: true } })
     })
