@@ -90,8 +90,9 @@ export const responseContext = (request: FastifyRequest, transaction: Transactio
   transaction,
 })
 
-/** A path-only URI is configured relative to whatever origin serves the page. */
-
-/** Okta compares redirect URIs with the registered ones exactly, character for character. */
+/**
+ * Okta compares redirect URIs with the registered ones exactly, character for character; a registered path
+ * is on whatever origin serves the page, written as a URL writes it (no default port).
+ */
 export const isRegistered = (request: FastifyRequest, uri: unknown, registered: string[]) =>
-  typeof uri === 'string' && registered.some((candidate) => onRequestOrigin(request, candidate) === uri)
+  typeof uri === 'string' && registered.some((candidate) => new URL(onRequestOrigin(request, candidate)).href === uri)

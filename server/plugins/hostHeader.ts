@@ -31,5 +31,9 @@ export function requestOrigin(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`
 }
 
-/** A path (`/oauth2/default`) on the origin the client used; an absolute URL stays as it is. */
-export const onRequestOrigin = (request: FastifyRequest, pathOrUrl: string) => new URL(pathOrUrl, requestOrigin(request)).href
+/**
+ * A path (`/oauth2/default`) on the origin the client used, written as the client wrote the origin (an
+ * issuer is compared as a string); an absolute URL stays as it is.
+ */
+export const onRequestOrigin = (request: FastifyRequest, pathOrUrl: string) =>
+  pathOrUrl.startsWith('/') && !pathOrUrl.startsWith('//') ? `${requestOrigin(request)}${pathOrUrl}` : pathOrUrl
