@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { formatFirstVisit, measureFirstVisits } from './firstVisit.ts'
 import { formatKit, measureKit } from './kit.ts'
 import { measure, PINNED, startTargetIn, type BenchRequest, type BenchRow, type BenchSettings } from './measure.ts'
+import { DEPARTMENTS_PATH } from '../../server/departments/index.ts'
 import { HOOK_PATH } from '../../server/hook/contract.ts'
 import { BENCH_SECRET, type RunningTarget, type TargetName } from './target.ts'
 
@@ -83,7 +84,7 @@ const REQUESTS = {
     department: 'enginering',
     termsAccepted: false,
   }),
-  departments: { method: 'GET', path: '/api/departments?q=eng' },
+  departments: { method: 'GET', path: `${DEPARTMENTS_PATH}?q=eng` },
 } satisfies Record<string, BenchRequest>
 
 interface BenchCase {
@@ -112,7 +113,7 @@ const cases: BenchCase[] = [
   { name: 'bare POST, hook-size answer', target: 'bare', request: 'allow', process: 'child', logLevel: 'warn', baseline: BARE },
   { name: 'hook allow', target: 'app', request: 'allow', process: 'child', logLevel: 'warn', baseline: BARE, checked: true },
   { name: 'hook deny (4 causes)', target: 'app', request: 'deny', process: 'child', logLevel: 'warn', baseline: BARE, checked: true },
-  { name: 'GET /api/departments?q=eng', target: 'app', request: 'departments', process: 'child', logLevel: 'warn', baseline: 'bare GET /' },
+  { name: `GET ${DEPARTMENTS_PATH}?q=eng`, target: 'app', request: 'departments', process: 'child', logLevel: 'warn', baseline: 'bare GET /' },
   { name: `${BARE} (log ${CONFIGURED_LEVEL})`, target: 'bare', request: 'bareHookRequest', process: 'child', logLevel: CONFIGURED_LEVEL },
   {
     name: `hook allow (log ${CONFIGURED_LEVEL})`,
