@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { oktaFixture } from '../../fixtures/okta/index.ts'
 import { buildEmulator, idx, interact, pkce, registerFully, startFakeHook, validProfile } from './helper.ts'
 
@@ -27,14 +27,10 @@ describe('email as a second sign-in factor (EMULATOR_SIGN_IN_FACTORS=password,em
     ((await app.inject({ url: `/emulator/outbox?to=${encodeURIComponent(email)}` })).json().messages as Array<{ code: string; subject: string }>)
   const answer = (stateHandle: string, passcode: string) => idx(app, 'challenge/answer', { stateHandle, credentials: { passcode } })
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     hook = await startFakeHook()
     const users = Array.from({ length: 10 }, (_, index) => seeded(`second.factor${index + 1}@example.com`))
     app = await buildEmulator(hook.url, { seedUsers: users, signInFactors: ['password', 'email'] })
-  })
-  afterAll(async () => {
-    await app.close()
-    await hook.close()
   })
 
   it('asks for a code sent to the user’s email after the password, with the shape of a real org’s email challenge', async () => {

@@ -1,20 +1,17 @@
 import type { FastifyInstance } from 'fastify'
 import { createLocalJWKSet, jwtVerify } from 'jose'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { HOOK_SECRET } from '../../helpers/server.ts'
 import { buildEmulator, idx, pkce, registerFully, startFakeHook, token, validProfile } from './helper.ts'
 
 describe('a whole registration against the emulator', () => {
   let hook: Awaited<ReturnType<typeof startFakeHook>>
   let app: FastifyInstance
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     hook = await startFakeHook()
     hook.respond(() => ({ commands: [{ type: 'com.okta.user.profile.update', value: { department: 'Engineering', termsVersion: '2026-01', termsAcceptedAt: '2026-01-02T03:04:05.000Z' } }] }))
     app = await buildEmulator(hook.url)
-  })
-  afterAll(async () => {
-    await app.close()
-    await hook.close()
   })
 
   it('issues signed tokens whose claims carry the profile the hook updated', async () => {
@@ -39,8 +36,9 @@ describe('a whole registration against the emulator', () => {
   })
 
   it('sends the hook Okta\'s request with the header secret and without the password', async () => {
+    await registerFully(app, pkce().challenge)
     const call = hook.calls.at(-1)!
-    expect(call.headers.authorization).toBe('test-hook-secret')
+    expect(call.headers.authorization).toBe(HOOK_SECRET)
     expect(call.body).toMatchObject({
       eventType: 'com.okta.user.pre-registration',
       requestType: 'self.service.registration',

@@ -1,13 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify'
+import { onTestFinished } from 'vitest'
 import emulator, { type EmulatorOptions } from '../../../server/emulator/index.ts'
 import { signUpForm } from '../../../server/signUpForm.ts'
 import type { HostedSignInPage } from '../../../server/emulator/options.ts'
 import { registrationPolicy } from '../../helpers/policy.ts'
+import { HOOK_SECRET } from '../../helpers/server.ts'
 
 export const CLIENT_ID = 'emulator-client'
 export const REDIRECT_URI = 'http://localhost/login/callback'
-export const HOOK_SECRET = 'test-hook-secret'
 /** An app of the redirect model, registered with an absolute redirect URI (as EMULATOR_REDIRECT_URIS gives). */
 export const APP_REDIRECT_URI = 'https://app.example.com/callback'
 export const APP_SIGNED_OUT_URI = 'https://app.example.com/signed-out'
@@ -20,12 +21,16 @@ export const signInPageStub: HostedSignInPage = {
 
 type HookHandler = (request: FastifyRequest, reply: FastifyReply) => unknown
 
-/** A stand-in for the registration hook on a real port, so the emulator calls it over HTTP as Okta does. */
+/**
+ * A stand-in for the registration hook on a real port, so the emulator calls it over HTTP as Okta does.
+ * Closed when the test that started it ends: call it inside a test or a beforeEach, not in beforeAll.
+ */
 export async function startFakeHook() {
   const calls: Array<{ headers: Record<string, unknown>; body: any }> = []
   let handler: HookHandler = () => ({ commands: [] })
   // Hooks that never answer must not keep the test process open.
   const hook = Fastify({ forceCloseConnections: true })
+  onTestFinished(() => hook.close())
   hook.post('/hooks/registration', async (request, reply) => {
     calls.push({ headers: request.headers, body: request.body })
     return handler(request, reply)
@@ -39,7 +44,6 @@ export async function startFakeHook() {
     respond(next: HookHandler) {
       handler = next
     },
-    close: () => hook.close(),
   }
 }
 
@@ -48,8 +52,13 @@ export async function until(condition: () => boolean) {
   while (!condition()) await new Promise((resolve) => setImmediate(resolve))
 }
 
+/**
+ * The emulator alone, calling the hook at `hookUrl`, ready for inject() (or listen()), and closed when the
+ * test that built it ends: call it inside a test or a beforeEach, not in beforeAll.
+ */
 export async function buildEmulator(hookUrl: string, overrides: Partial<EmulatorOptions> = {}, server: FastifyServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify(server)
+  onTestFinished(() => app.close())
   await app.register(emulator, {
     clientId: CLIENT_ID,
     redirectUris: ['/login/callback', APP_REDIRECT_URI],

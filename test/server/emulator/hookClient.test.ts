@@ -1,8 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { callInlineHook, type HookTarget } from '../../../server/emulator/inlineHook/client.ts'
 import { oktaHookRequest } from '../../../server/emulator/inlineHook/request.ts'
 import { hookRequestFixtures, oktaFixture } from '../../fixtures/okta/index.ts'
-import { HOOK_SECRET, startFakeHook, until } from './helper.ts'
+import { HOOK_SECRET } from '../../helpers/server.ts'
+import { startFakeHook, until } from './helper.ts'
 
 const attempt = { requestType: 'self.service.registration' as const, userProfile: { email: 'ada@example.com' }, ipAddress: '127.0.0.1', requestId: 'req-1' }
 
@@ -10,15 +11,11 @@ describe('calling the registration hook as Okta does', () => {
   let hook: Awaited<ReturnType<typeof startFakeHook>>
   let target: HookTarget
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     hook = await startFakeHook()
     target = { url: hook.url, authHeader: 'x-hook-secret', authSecret: HOOK_SECRET, timeoutMs: 3000 }
   })
-  afterEach(() => {
-    hook.calls.length = 0
-    vi.useRealTimers()
-  })
-  afterAll(() => hook.close())
+  afterEach(() => vi.useRealTimers())
 
   it('retries once after a 5xx and uses the second answer', async () => {
     hook.respond((_request, reply) => (hook.calls.length === 1 ? reply.code(503).send({}) : { commands: [] }))

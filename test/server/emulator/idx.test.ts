@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { buildEmulator, idx, pkce, startFakeHook, startSignUp, validProfile } from './helper.ts'
 
 type Field = { name: string; messages?: { value: Array<{ message: string; i18n?: { key: string } }> } }
@@ -14,20 +14,12 @@ describe('the emulator’s IDX registration', () => {
   let count = 0
   const someone = () => ({ ...validProfile, email: `person${++count}@example.com` })
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     hook = await startFakeHook()
     app = await buildEmulator(hook.url)
-  })
-  beforeEach(async () => {
-    hook.calls.length = 0
-    hook.respond(() => ({ commands: [] }))
     stateHandle = await startSignUp(app, pkce().challenge)
   })
   afterEach(() => vi.useRealTimers())
-  afterAll(async () => {
-    await app.close()
-    await hook.close()
-  })
 
   it('returns 401 "session expired" for an unknown stateHandle', async () => {
     const response = await idx(app, 'enroll/new', { stateHandle: 'nope', userProfile: validProfile })

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { authorize, buildEmulator, idx, interact, pkce, startFakeHook, startSignUp, validProfile } from './helper.ts'
 
 const LIMIT = 2048
@@ -11,13 +11,9 @@ describe('the emulator’s bounds', () => {
   let count = 0
   const someone = () => ({ ...validProfile, email: `limits${++count}@example.com` })
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     hook = await startFakeHook()
     app = await buildEmulator(hook.url, { maxTransactions: 3 })
-  })
-  afterAll(async () => {
-    await app.close()
-    await hook.close()
   })
 
   const introspect = (interactionHandle: string) => idx(app, 'introspect', { interactionHandle })

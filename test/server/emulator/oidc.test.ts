@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { buildEmulator, interact, pkce, registerFully, startFakeHook, token, validProfile } from './helper.ts'
 
 describe('the emulator’s authorization server', () => {
@@ -8,15 +8,11 @@ describe('the emulator’s authorization server', () => {
   let registrations = 0
   const nextProfile = () => ({ ...validProfile, email: `user${++registrations}@example.com` })
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     hook = await startFakeHook()
     app = await buildEmulator(hook.url)
   })
   afterEach(() => vi.useRealTimers())
-  afterAll(async () => {
-    await app.close()
-    await hook.close()
-  })
 
   it('publishes an issuer on the request’s own origin, S256 and the key set', async () => {
     const response = await app.inject({ url: '/oauth2/default/.well-known/openid-configuration', headers: { host: '127.0.0.1:4321' } })

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { oktaFixture } from '../../fixtures/okta/index.ts'
 import { buildEmulator, idx, interact, pkce, startFakeHook, validProfile } from './helper.ts'
 
@@ -16,16 +16,12 @@ describe('the emulator answers with the shapes of a real org', () => {
   let stateHandle: string
   let signUpForm: any
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     hook = await startFakeHook()
     app = await buildEmulator(hook.url)
     const { interaction_handle } = (await interact(app, pkce().challenge)).json()
     stateHandle = (await idx(app, 'introspect', { interactionHandle: interaction_handle })).json().stateHandle
     signUpForm = (await idx(app, 'enroll', { stateHandle })).json()
-  })
-  afterAll(async () => {
-    await app.close()
-    await hook.close()
   })
 
   it('opens the sign-up form as a real org does (src/v3 mock of POST /idp/idx/enroll)', () => {

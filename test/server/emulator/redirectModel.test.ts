@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { generateKeyPair, SignJWT } from 'jose'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   APP_REDIRECT_URI,
   APP_SIGNED_OUT_URI,
@@ -35,16 +35,12 @@ describe('the redirect model: /v1/authorize, the hosted page’s success, the co
     token(app, { grant_type: 'authorization_code', redirect_uri: APP_REDIRECT_URI, ...fields })
   const userinfo = (authorization?: string) => app.inject({ url: '/oauth2/default/v1/userinfo', headers: authorization ? { authorization } : {} })
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     hook = await startFakeHook()
     hook.respond(() => ({ commands: [{ type: 'com.okta.user.profile.update', value: STAMPS }] }))
     app = await buildEmulator(hook.url)
   })
   afterEach(() => vi.useRealTimers())
-  afterAll(async () => {
-    await app.close()
-    await hook.close()
-  })
 
   describe('GET /v1/authorize', () => {
     it('starts a transaction and answers with the hosted page running the widget on its state token, as Okta’s page does', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { APP_REDIRECT_URI, authorize, buildEmulator, CLIENT_ID, idx, pkce, startFakeHook, startSignUp } from './helper.ts'
 
 const IDX_PATHS = [
@@ -97,15 +97,11 @@ describe('the emulator with arbitrary input', () => {
   }
   let session: string
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     hook = await startFakeHook()
     app = await buildEmulator(hook.url, { maxTransactions: MAX_TRANSACTIONS, maxSessions: MAX_SESSIONS, seedUsers: [SEEDED] })
     stateHandle = await startSignUp(app, pkce().challenge)
     session = await signIn()
-  })
-  afterAll(async () => {
-    await app.close()
-    await hook.close()
   })
 
   it('never answers an IDX request with a 5xx, and always with JSON', async () => {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse as Response } from 'fastify'
-import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { APP_REDIRECT_URI, APP_SIGNED_OUT_URI, authorize, buildEmulator, followSuccess, idx, interact, pkce, startFakeHook, token } from './helper.ts'
 
 const PASSWORD = 'Seeded-Pass-1'
@@ -67,15 +67,11 @@ describe('Okta’s sign-in session: single sign-on and logout', () => {
   const logout = (idToken: string, cookie?: string, query: Record<string, string> = {}) =>
     app.inject({ url: `/oauth2/default/v1/logout?${new URLSearchParams({ id_token_hint: idToken, ...query })}`, headers: cookie ? { cookie } : {} })
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     hook = await startFakeHook()
     app = await buildEmulator(hook.url, { seedUsers: [GRACE, LINUS] })
   })
   afterEach(() => vi.useRealTimers())
-  afterAll(async () => {
-    await app.close()
-    await hook.close()
-  })
 
   it('starts a session when the sign-in finishes: an opaque id in an HttpOnly, SameSite=Lax cookie for the authorization server’s paths', async () => {
     const { cookie, attributes } = await signInThroughRedirect(app)
@@ -85,7 +81,6 @@ describe('Okta’s sign-in session: single sign-on and logout', () => {
 
   it('marks the cookie Secure when the browser came over https', async () => {
     const local = await buildEmulator(hook.url, { seedUsers: [GRACE] }, { trustProxy: true })
-    onTestFinished(() => local.close())
     const { stateToken } = (await authorize(local)).json().hostedPageSettings
     await idx(local, 'identify', { stateHandle: stateToken, identifier: GRACE.login })
     const finished = await local.inject({
@@ -174,7 +169,6 @@ describe('Okta’s sign-in session: single sign-on and logout', () => {
 
   it('keeps at most maxSessions: one more forgets the idlest', async () => {
     const local = await buildEmulator(hook.url, { seedUsers: [GRACE], maxSessions: 2 })
-    onTestFinished(() => local.close())
     const cookies = [(await signInThroughRedirect(local)).cookie, (await signInThroughRedirect(local)).cookie]
     // Using the first makes the second the idlest.
     await authorizeWith(local, cookies[0], { prompt: 'none' })

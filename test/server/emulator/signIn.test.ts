@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { oktaFixture } from '../../fixtures/okta/index.ts'
 import { APP_REDIRECT_URI, authorize, buildEmulator, followSuccess, idx, interact, pkce, registerFully, startFakeHook, token, validProfile } from './helper.ts'
 
@@ -24,17 +24,9 @@ describe('returning users and progressive profiling', () => {
   }
   const answer = (stateHandle: string, passcode: string) => idx(app, 'challenge/answer', { stateHandle, credentials: { passcode } })
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     hook = await startFakeHook()
     app = await buildEmulator(hook.url, { seedUsers: [SEEDED] })
-  })
-  beforeEach(() => {
-    hook.calls.length = 0
-    hook.respond(() => ({ commands: [] }))
-  })
-  afterAll(async () => {
-    await app.close()
-    await hook.close()
   })
 
   it('signs a registered user in again with identify and the password they enrolled, without asking more', async () => {
@@ -114,32 +106,24 @@ describe('returning users and progressive profiling', () => {
   })
 
   it('answers a failed hook with Okta’s progressive-profile message and no form', async () => {
-    const other = { ...SEEDED, login: 'linus@example.com', profile: { firstName: 'Linus', lastName: 'T', email: 'linus@example.com' } }
-    const local = await buildEmulator(hook.url, { seedUsers: [other] })
-    onTestFinished(() => local.close())
-    const { interaction_handle } = (await interact(local, pkce().challenge)).json()
-    const { stateHandle } = (await idx(local, 'introspect', { interactionHandle: interaction_handle })).json()
-    await idx(local, 'identify', { stateHandle, identifier: other.login })
-    await idx(local, 'challenge/answer', { stateHandle, credentials: { passcode: other.password } })
+    const { stateHandle } = await identify(SEEDED.login)
+    await answer(stateHandle, SEEDED.password)
     hook.respond((_request, reply) => reply.code(500).send({}))
-    const failed = await idx(local, 'enroll/update', { stateHandle, userProfile: { department: 'Legal' } })
+    const failed = await idx(app, 'enroll/update', { stateHandle, userProfile: { department: 'Legal' } })
     expect(failed.statusCode).toBe(400)
     expect(failed.json().remediation).toBeUndefined()
     expect(failed.json().messages.value[0].message).toBe('There was an error updating your profile. Please try again later.')
   })
 
   it('signs in through the redirect model too, and the code’s tokens carry the department the update stored', async () => {
-    const seeded = { ...SEEDED, login: 'ada.seeded@example.com', profile: { firstName: 'Ada', lastName: 'Seeded', email: 'ada.seeded@example.com' } }
-    const local = await buildEmulator(hook.url, { seedUsers: [seeded] })
-    onTestFinished(() => local.close())
     const { verifier, challenge } = pkce()
-    const { stateToken } = (await authorize(local, { code_challenge: challenge })).json().hostedPageSettings
-    await idx(local, 'identify', { stateHandle: stateToken, identifier: seeded.login })
-    await idx(local, 'challenge/answer', { stateHandle: stateToken, credentials: { passcode: seeded.password } })
+    const { stateToken } = (await authorize(app, { code_challenge: challenge })).json().hostedPageSettings
+    await idx(app, 'identify', { stateHandle: stateToken, identifier: SEEDED.login })
+    await answer(stateToken, SEEDED.password)
     hook.respond(() => ({ commands: [{ type: 'com.okta.user.progressive.profile.update', value: { department: 'Legal' } }] }))
-    const success = (await idx(local, 'enroll/update', { stateHandle: stateToken, userProfile: { department: 'legal' } })).json()
-    const code = (await followSuccess(local, success)).searchParams.get('code')!
-    const tokens = (await token(local, { grant_type: 'authorization_code', code, code_verifier: verifier, redirect_uri: APP_REDIRECT_URI })).json()
-    expect(claimsOf(tokens.id_token)).toMatchObject({ email: seeded.login, department: 'Legal' })
+    const success = (await idx(app, 'enroll/update', { stateHandle: stateToken, userProfile: { department: 'legal' } })).json()
+    const code = (await followSuccess(app, success)).searchParams.get('code')!
+    const tokens = (await token(app, { grant_type: 'authorization_code', code, code_verifier: verifier, redirect_uri: APP_REDIRECT_URI })).json()
+    expect(claimsOf(tokens.id_token)).toMatchObject({ email: SEEDED.login, department: 'Legal' })
   })
 })

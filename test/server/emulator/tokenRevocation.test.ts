@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import * as oidc from 'openid-client'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { buildEmulator, CLIENT_ID, pkce, registerThroughRedirect, startFakeHook, validProfile } from './helper.ts'
 
 describe('token revocation (RFC 7009) and introspection (RFC 7662), through openid-client', () => {
@@ -21,15 +21,11 @@ describe('token revocation (RFC 7009) and introspection (RFC 7662), through open
     payload: new URLSearchParams(fields).toString(),
   })
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     hook = await startFakeHook()
     app = await buildEmulator(hook.url)
     const origin = await app.listen({ host: '127.0.0.1', port: 0 })
     config = await oidc.discovery(new URL(`${origin}/oauth2/default`), CLIENT_ID, undefined, oidc.None(), { execute: [oidc.allowInsecureRequests] })
-  })
-  afterAll(async () => {
-    await app.close()
-    await hook.close()
   })
 
   it('lists both endpoints in discovery, for a client that authenticates with its id alone', () => {
