@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildTestServer } from '../helpers/server.ts'
+import { buildTestServer } from '../../../helpers/server.ts'
 
 const cspOf = (headers: Record<string, unknown>) => String(headers['content-security-policy'])
 

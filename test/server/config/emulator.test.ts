@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { HOOK_SECRET, writePolicyFile } from '../helpers/server.ts'
-import { loadConfig } from '../../server/config/index.ts'
+import { HOOK_SECRET, writePolicyFile } from '../../helpers/server.ts'
+import { loadConfig } from '../../../server/config/index.ts'
 
 describe('the emulator’s configuration', () => {
   it('registers the EMULATOR_REDIRECT_URIS for the client besides the page’s own', () => {
