@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import Fastify from 'fastify'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import hostedPreview, { createHostedPage } from '../../../../server/emulator/hostedPage/index.ts'
+import browserHeaders from '../../../../server/plugins/browserHeaders.ts'
 import { buildTestServer } from '../../../helpers/server.ts'
 
 const cspOf = (headers: Record<string, unknown>) => String(headers['content-security-policy'])
@@ -47,6 +50,19 @@ describe('GET /hosted (offline)', () => {
       features: { registration: true },
     })
   }, 30_000)
+})
+
+describe('GET /hosted before the code-editor build', () => {
+  it('says what to run instead of serving a page without the snippet', async () => {
+    const app = Fastify()
+    onTestFinished(() => app.close())
+    await app.register(browserHeaders)
+    const okta = { issuer: '/oauth2/default', clientId: 'client', redirectUri: '/login/callback' }
+    await app.register(hostedPreview, { okta, hostedPage: createHostedPage({ snippet: undefined, generation: 'gen2' }) })
+    const response = await app.inject({ url: '/hosted' })
+    expect(response.statusCode).toBe(503)
+    expect(response.body).toContain('npm run build')
+  })
 })
 
 describe('GET /hosted with a real Okta org', () => {
