@@ -4,17 +4,14 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright'
+import { afterAll, afterEach, beforeAll, expect } from 'vitest'
 import { buildServer } from '../../server/app.ts'
 import { loadConfig } from '../../server/config/index.ts'
 import type { PolicyInput } from '../../policy/index.ts'
 import { defaultPolicy } from '../helpers/policy.ts'
 import { HOOK_SECRET, writePolicyFile } from '../helpers/server.ts'
-import { buildIfNeeded } from '../../tools/build/ifNeeded.ts'
 import type { WidgetGeneration } from '../../server/page/widgetBundle.ts'
 import { openSignUp } from './flows.ts'
-
-/** Builds what the server serves when a source changed since, so tests always run the current code. */
-export const buildPage = buildIfNeeded
 
 export interface ServerOptions {
   /** Where the emulator sends hook calls (e.g. a port where nothing listens); default: the real hook. */
@@ -32,8 +29,14 @@ export interface ServerOptions {
 /** Both widget generations: every browser suite of the kit runs on each. */
 export const GENERATIONS: WidgetGeneration[] = ['gen2', 'gen3']
 
+export interface RunningServer {
+  app: FastifyInstance
+  /** Where it listens, e.g. http://127.0.0.1:41234 */
+  url: string
+}
+
 /** The offline product as `npm start` builds it, on 127.0.0.1:<random>: the real hook, the emulator calling it over HTTP, the page. */
-export async function startServer({ hookUrl, kit = true, policy, generation = 'gen2', env }: ServerOptions = {}): Promise<{ app: FastifyInstance; url: string }> {
+async function startServer({ hookUrl, kit = true, policy, generation = 'gen2', env }: ServerOptions = {}): Promise<RunningServer> {
   const config = loadConfig({
     HOOK_AUTH_SECRET: HOOK_SECRET,
     PAGE_KIT: kit ? 'on' : 'off',
@@ -60,26 +63,71 @@ export const launchBrowser = (): Promise<Browser> =>
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   })
 
-/** A fresh context per test: no widget transaction or cached well-known leaks from one test into another. */
-export async function openPage(
-  browser: Browser,
-  url: string,
-  /** The browser's language (navigator.languages, Accept-Language) and window size. */
-  { locale, viewport = { width: 1000, height: 1100 } }: { locale?: string; viewport?: { width: number; height: number } } = {},
-): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport, locale })
-  const tab = await context.newPage()
-  const problems: string[] = []
-  tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
-  tab.on('console', (message) => {
-    // Every 400 (a DENY or a validation error) is logged by the browser; those are expected.
-    if (message.type() === 'error' && !/status of 400/.test(message.text())) problems.push(message.text())
+/** The browser's language (navigator.languages, Accept-Language) and window size. */
+export interface PageOptions {
+  locale?: string
+  viewport?: { width: number; height: number }
+}
+
+/**
+ * A browser suite's servers, by name, and its browser: started together before the suite's tests and closed
+ * after them. Every page a test opens gets a fresh context, so no widget transaction or cached well-known
+ * leaks from one test into another; after the test its contexts are closed and it fails on any console
+ * error, 404 or page error they had. `servers` is a function when options are known only once something
+ * else runs (a hook the servers call).
+ */
+export function useBrowserSuite<Name extends string>(
+  servers: Record<Name, ServerOptions> | (() => Promise<Record<Name, ServerOptions>>),
+) {
+  const running = {} as Record<Name, RunningServer>
+  let browser: Browser | undefined
+  let opened: Array<{ context: BrowserContext; problems: string[] }> = []
+
+  beforeAll(async () => {
+    const startAll = async () => {
+      const options = typeof servers === 'function' ? await servers() : servers
+      await Promise.all(
+        (Object.entries(options) as Array<[Name, ServerOptions]>).map(async ([name, serverOptions]) => {
+          running[name] = await startServer(serverOptions)
+        }),
+      )
+    }
+    ;[browser] = await Promise.all([launchBrowser(), startAll()])
   })
-  tab.on('response', (response) => {
-    if (response.status() === 404) problems.push(`404 ${response.url()}`)
+  afterAll(async () => {
+    await browser?.close()
+    await Promise.all(Object.values<RunningServer>(running).map(({ app }) => app.close()))
   })
-  await tab.goto(url)
-  return { context, page: tab, problems }
+  afterEach(async () => {
+    const closing = opened
+    opened = []
+    // Console errors include the browser's CSP reports ("Refused to apply inline style …").
+    const problems = closing.flatMap((page) => page.problems)
+    await Promise.all(closing.map(({ context }) => context.close()))
+    expect(problems).toEqual([])
+  })
+
+  return {
+    /** Filled in before the suite's tests run. */
+    servers: running,
+    /** `url` in a fresh context, its problems recorded for the check after the test. */
+    async open(url: string, { locale, viewport = { width: 1000, height: 1100 } }: PageOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+      const context = await browser!.newContext({ viewport, locale })
+      const problems: string[] = []
+      opened.push({ context, problems })
+      const page = await context.newPage()
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+      page.on('console', (message) => {
+        // Every 400 (a DENY or a validation error) is logged by the browser; those are expected.
+        if (message.type() === 'error' && !/status of 400/.test(message.text())) problems.push(message.text())
+      })
+      page.on('response', (response) => {
+        if (response.status() === 404) problems.push(`404 ${response.url()}`)
+      })
+      await page.goto(url)
+      return { context, page }
+    },
+  }
 }
 
 /** Where tests save screenshots: the README's with `npm run screenshots`, test/artifacts otherwise (Playwright makes the folder). */
@@ -92,20 +140,19 @@ export const screenshotPath = (name: string, generation: WidgetGeneration) =>
   path.join(SCREENSHOTS, generation === 'gen2' ? `${name}.png` : `${name}-${generation}.png`)
 
 /**
- * A page's sign-up form, with the method of every registration request the widget sends (to prove none
- * was sent) and the profile each one carried.
+ * Opens the page's sign-up form, recording the method of every registration request the widget sends (to
+ * prove none was sent) and the profile each one carried.
  */
-export async function openSignUpForm(browser: Browser, url: string, options: Parameters<typeof openPage>[2] = {}) {
-  const opened = await openPage(browser, url, options)
+export async function openSignUpForm(page: Page) {
   const registrations: string[] = []
   const profiles: Array<Record<string, unknown>> = []
-  opened.page.on('request', (request) => {
+  page.on('request', (request) => {
     if (!request.url().endsWith('/idp/idx/enroll/new')) return
     registrations.push(request.method())
     profiles.push((request.postDataJSON() as { userProfile: Record<string, unknown> }).userProfile)
   })
-  await openSignUp(opened.page)
-  return { ...opened, registrations, profiles }
+  await openSignUp(page)
+  return { registrations, profiles }
 }
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')

@@ -1,42 +1,23 @@
-import type { Browser, BrowserContext, Page } from 'playwright'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright'
+import { describe, expect, it } from 'vitest'
 import { DEFAULT_MESSAGES } from '../../policy/schema.ts'
 import { enrollAuthenticators, fieldError, fillSignUp, registrant, submitSignUp } from './flows.ts'
-import { GENERATIONS, launchBrowser, openSignUpForm, startServer } from './harness.ts'
+import { GENERATIONS, openSignUpForm, useBrowserSuite } from './harness.ts'
 import { WIDGET_BUNDLES } from '../../server/page/widgetBundle.ts'
 
 describe.each(GENERATIONS)('the code-editor snippet pasted into Okta’s hosted template (/hosted) on the %s widget, in real Chromium', (generation) => {
-  let server: Awaited<ReturnType<typeof startServer>>
-  // An empty allow-list: free-mail is then refused by the server's provider lists, which the snippet does not carry.
-  let openServer: Awaited<ReturnType<typeof startServer>>
-  let browser: Browser
-  let context: BrowserContext
+  const { servers, open } = useBrowserSuite({
+    standard: { generation },
+    // An empty allow-list: free-mail is then refused by the server's provider lists, which the snippet does not carry.
+    emptyAllowList: { generation, policy: { email: { allowedDomains: [] } } },
+  })
   let page: Page
-  let problems: string[]
   let registrations: string[]
 
-  beforeAll(async () => {
-    ;[server, openServer, browser] = await Promise.all([
-      startServer({ generation }),
-      startServer({ generation, policy: { email: { allowedDomains: [] } } }),
-      launchBrowser(),
-    ])
-    // Each server builds its snippet on the first visit (seconds of CPU): not inside a test's time.
-    await Promise.all([server, openServer].map(({ url }) => fetch(`${url}/hosted`)))
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await Promise.all([server?.app.close(), openServer?.app.close()])
-  })
-  afterEach(async () => {
-    // Console errors include the browser's CSP reports ("Refused to apply inline style …").
-    expect(problems).toEqual([])
-    await context.close()
-  })
-
   /** The sign-up form of the hosted page, with every registration request the widget sends recorded. */
-  async function openHostedSignUp(on = server) {
-    ;({ context, page, problems, registrations } = await openSignUpForm(browser, `${on.url}/hosted`))
+  async function openHostedSignUp(on = servers.standard) {
+    ;({ page } = await open(`${on.url}/hosted`))
+    ;({ registrations } = await openSignUpForm(page))
   }
 
   /** Clicking the label's text could land on one of its links; the box itself is the consent. */
@@ -97,13 +78,13 @@ describe.each(GENERATIONS)('the code-editor snippet pasted into Okta’s hosted 
     expect(styleNonce).toBe(widgetNonce)
 
     await submitSignUp(page)
-    await enrollAuthenticators(page, server.url, who.email)
+    await enrollAuthenticators(page, servers.standard.url, who.email)
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toBe(`Signed in as ${who.email}`)
     expect(registrations).toEqual(['POST'])
   })
 
   it('still shows the hook’s message under the field for a check only the server can make', async () => {
-    await openHostedSignUp(openServer)
+    await openHostedSignUp(servers.emptyAllowList)
     await fillSignUp(page, registrant({ email: 'ada@gmail.com', department: 'Legal', acceptTerms: false }))
     await acceptTerms()
     await submitSignUp(page)

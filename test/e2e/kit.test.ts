@@ -1,50 +1,30 @@
-import type { Browser, BrowserContext, Page } from 'playwright'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright'
+import { describe, expect, it } from 'vitest'
 import { enrollAuthenticators, fieldError, fillSignUp, focusFirstField, openSignUp, registrant, submitSignUp, waitForForm } from './flows.ts'
-import { axeViolations, buildPage, GENERATIONS, launchBrowser, openSignUpForm, screenshotPath, startServer } from './harness.ts'
-
-type Server = Awaited<ReturnType<typeof startServer>>
+import { axeViolations, GENERATIONS, openSignUpForm, screenshotPath, useBrowserSuite, type PageOptions } from './harness.ts'
 
 describe.each(GENERATIONS)('the embedded page with the kit, on the real %s widget against the offline emulator', (generation) => {
-  let server: Server
-  // Same rules, but an empty allow-list: free-mail is then a check only the server can make (the lists
-  // stay on the server), so the hook's own answer reaches the kit's form. One department name holds markup.
-  let openServer: Server
-  // The same page without the kit: what the widget itself tells users and assistive tech.
-  let bareServer: Server
-  let browser: Browser
-  let context: BrowserContext
+  const { servers, open } = useBrowserSuite({
+    standard: { generation },
+    // Same rules, but an empty allow-list: free-mail is then a check only the server can make (the lists
+    // stay on the server), so the hook's own answer reaches the kit's form. One department name holds markup.
+    emptyAllowList: {
+      generation,
+      policy: {
+        email: { allowedDomains: [] },
+        department: { directory: ['Finance', 'Legal', '<img src=x onerror=alert(1)> Research'] },
+      },
+    },
+    // The same page without the kit: what the widget itself tells users and assistive tech.
+    bare: { generation, kit: false },
+  })
   let page: Page
-  let problems: string[]
   let registrations: string[]
   let profiles: Array<Record<string, unknown>>
 
-  beforeAll(async () => {
-    await buildPage()
-    ;[server, openServer, bareServer, browser] = await Promise.all([
-      startServer({ generation }),
-      startServer({
-        generation,
-        policy: {
-          email: { allowedDomains: [] },
-          department: { directory: ['Finance', 'Legal', '<img src=x onerror=alert(1)> Research'] },
-        },
-      }),
-      startServer({ generation, kit: false }),
-      launchBrowser(),
-    ])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await Promise.all([server?.app.close(), openServer?.app.close(), bareServer?.app.close()])
-  })
-  afterEach(async () => {
-    expect(problems).toEqual([])
-    await context.close()
-  })
-
-  async function openForm(on: Server = server, options: Parameters<typeof openSignUpForm>[2] = {}) {
-    ;({ context, page, problems, registrations, profiles } = await openSignUpForm(browser, on.url, options))
+  async function openForm(on = servers.standard, options: PageOptions = {}) {
+    ;({ page } = await open(on.url, options))
+    ;({ registrations, profiles } = await openSignUpForm(page))
   }
 
   /** Presses Tab until the focused element matches, as a keyboard user moves through the form. */
@@ -64,7 +44,7 @@ describe.each(GENERATIONS)('the embedded page with the kit, on the real %s widge
       ['Privacy Policy', '/legal/privacy'],
     ] as const) {
       const link = page.locator('label').getByRole('link', { name: new RegExp(`^${name}`) })
-      expect(await link.getAttribute('href')).toBe(new URL(href, server.url).href)
+      expect(await link.getAttribute('href')).toBe(new URL(href, servers.standard.url).href)
       expect(await link.getAttribute('target')).toBe('_blank')
       expect(await link.getAttribute('rel')).toBe('noopener noreferrer')
     }
@@ -102,7 +82,8 @@ describe.each(GENERATIONS)('the embedded page with the kit, on the real %s widge
     )
 
   it('shows a blank field and a refused email together, after one submit, with no request', async () => {
-    const bare = await openSignUpForm(browser, bareServer.url)
+    const bare = await open(servers.bare.url)
+    await openSignUp(bare.page)
     const bareRequired = await announcedRequired(bare.page)
     await bare.context.close()
     await openForm()
@@ -127,7 +108,7 @@ describe.each(GENERATIONS)('the embedded page with the kit, on the real %s widge
   })
 
   it('fits a 320 px wide screen: nothing clipped, no sideways scrolling', async () => {
-    await openForm(server, { viewport: { width: 320, height: 900 } })
+    await openForm(servers.standard, { viewport: { width: 320, height: 900 } })
     await fillSignUp(page, registrant({ acceptTerms: false, email: 'ada@example.org' }))
     await submitSignUp(page)
     await expect.poll(() => fieldError(page, 'email').count()).toBe(1)
@@ -170,7 +151,7 @@ describe.each(GENERATIONS)('the embedded page with the kit, on the real %s widge
     await tabTo((element) => (element instanceof HTMLInputElement || element instanceof HTMLButtonElement) && element.type === 'submit')
     await page.keyboard.press('Enter')
 
-    await enrollAuthenticators(page, server.url, who.email)
+    await enrollAuthenticators(page, servers.standard.url, who.email)
     const signedIn = page.getByRole('region', { name: 'You are signed in' })
     await expect.poll(() => signedIn.isVisible(), { timeout: 15_000 }).toBe(true)
     expect((await signedIn.locator('dd').allTextContents()).slice(0, 3)).toEqual(['Ada Lovelace', who.email, 'Human Resources'])
@@ -178,7 +159,7 @@ describe.each(GENERATIONS)('the embedded page with the kit, on the real %s widge
   })
 
   it('still shows the hook’s message under the field for a check only the server can make', async () => {
-    await openForm(openServer)
+    await openForm(servers.emptyAllowList)
     await fillSignUp(page, registrant({ email: 'ada@gmail.com', department: 'Legal' }))
     await submitSignUp(page)
     await expect
@@ -199,7 +180,7 @@ describe.each(GENERATIONS)('the embedded page with the kit, on the real %s widge
   }
 
   it('keeps the picked department through the kit’s rejection and the hook’s denial, and sends the last one picked', async () => {
-    await openForm(openServer)
+    await openForm(servers.emptyAllowList)
     await fillSignUp(page, registrant({ email: 'ada@gmail.com', department: '', acceptTerms: false }))
     await pick('leg', 'Legal')
     // Enter picked; it did not submit the form (no check ran, no error shown).
@@ -255,7 +236,7 @@ describe.each(GENERATIONS)('the embedded page with the kit, on the real %s widge
   })
 
   it('renders a department name holding markup as inert text', async () => {
-    await openForm(openServer)
+    await openForm(servers.emptyAllowList)
     await waitForForm(page, 'userProfile.firstName')
     await page.getByRole('combobox', { name: 'Department' }).fill('research')
     const option = page.getByRole('option', { name: /Research/ })

@@ -1,44 +1,24 @@
-import type { Browser, BrowserContext, Page } from 'playwright'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright'
+import { describe, expect, it } from 'vitest'
 import { SHIPPED_MESSAGES } from '../../policy/messages.ts'
 import { enrollAuthenticatorsInAnyLanguage, fieldError, waitForForm } from './flows.ts'
-import { axeViolations, buildPage, GENERATIONS, launchBrowser, openPage, screenshotPath, startServer } from './harness.ts'
-
-type Server = Awaited<ReturnType<typeof startServer>>
+import { axeViolations, GENERATIONS, screenshotPath, useBrowserSuite, type RunningServer } from './harness.ts'
 
 // Visitors whose browser asks for French or German: the widget picks the language itself, and the kit,
 // the policy's messages and the hook follow it. Labels are the widget's own translations.
 
 describe.each(GENERATIONS)('the sign-up form in the visitor’s language, on the %s widget', (generation) => {
-  let server: Server
-  // An empty allow-list: free-mail is refused by the server only, so the hook's own answer is seen.
-  let openServer: Server
-  let browser: Browser
-  let context: BrowserContext
+  const { servers, open } = useBrowserSuite({
+    standard: { generation },
+    // An empty allow-list: free-mail is refused by the server only, so the hook's own answer is seen.
+    emptyAllowList: { generation, policy: { email: { allowedDomains: [] } } },
+  })
   let page: Page
-  let problems: string[]
   let registrations: Array<Record<string, unknown>>
 
-  beforeAll(async () => {
-    await buildPage()
-    ;[server, openServer, browser] = await Promise.all([
-      startServer({ generation }),
-      startServer({ generation, policy: { email: { allowedDomains: [] } } }),
-      launchBrowser(),
-    ])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await Promise.all([server?.app.close(), openServer?.app.close()])
-  })
-  afterEach(async () => {
-    expect(problems).toEqual([])
-    await context.close()
-  })
-
   /** The sign-up form for a browser in `locale`, recording registrations and the page's error events. */
-  async function openForm(on: Server, locale: string, signUp: RegExp) {
-    ;({ context, page, problems } = await openPage(browser, on.url, { locale }))
+  async function openForm(on: RunningServer, locale: string, signUp: RegExp) {
+    ;({ page } = await open(on.url, { locale }))
     registrations = []
     page.on('request', (request) => {
       if (request.url().endsWith('/idp/idx/enroll/new')) registrations.push(request.postDataJSON().userProfile)
@@ -67,7 +47,7 @@ describe.each(GENERATIONS)('the sign-up form in the visitor’s language, on the
   }
 
   it('shows a French visitor the widget’s, the kit’s and the policy’s texts in French, with no request for the kit’s checks', async () => {
-    await openForm(server, 'fr-FR', /^S'inscrire$/)
+    await openForm(servers.standard, 'fr-FR', /^S'inscrire$/)
     expect(await page.getByLabel('Prénom').count()).toBe(1)
     const consent = page.getByRole('checkbox', { name: /^J’accepte les Conditions d’utilisation \(s’ouvre dans un nouvel onglet\) et la Politique de confidentialité/ })
     expect(await consent.count()).toBe(1)
@@ -87,7 +67,7 @@ describe.each(GENERATIONS)('the sign-up form in the visitor’s language, on the
   })
 
   it('sends a German visitor’s language with the sign-up, and the hook answers in German with a reason the page can act on', async () => {
-    await openForm(openServer, 'de-DE', /^Registrieren$/)
+    await openForm(servers.emptyAllowList, 'de-DE', /^Registrieren$/)
     await fill({ first: 'Ada', last: 'Lovelace', email: 'ada@gmail.com', typed: 'leg', department: 'Legal', consent: /^Ich stimme den Nutzungsbedingungen/ })
     await page.getByRole('button', { name: 'Registrieren' }).click()
     await expect.poll(() => fieldError(page, 'email').textContent(), { timeout: 15_000 }).toContain('Kostenlose Anbieter wie gmail.com sind nicht zulässig.')
@@ -102,11 +82,11 @@ describe.each(GENERATIONS)('the sign-up form in the visitor’s language, on the
   })
 
   it('registers a German visitor, and the token records the language the terms were shown in', async () => {
-    await openForm(server, 'de-DE', /^Registrieren$/)
+    await openForm(servers.standard, 'de-DE', /^Registrieren$/)
     const email = `ada.${Date.now()}@example.com`
     await fill({ first: 'Ada', last: 'Lovelace', email, typed: 'leg', department: 'Legal', consent: /^Ich stimme den Nutzungsbedingungen/ })
     await page.getByRole('button', { name: 'Registrieren' }).click()
-    await enrollAuthenticatorsInAnyLanguage(page, server.url, email)
+    await enrollAuthenticatorsInAnyLanguage(page, servers.standard.url, email)
     await expect.poll(() => page.locator('#signed-in').isVisible(), { timeout: 15_000 }).toBe(true)
     expect(await page.locator('#signed-in [data-claim="consent"]').textContent()).toMatch(/^Version 2026-01, on .+ GMT, in de$/)
   })

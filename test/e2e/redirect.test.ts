@@ -1,10 +1,10 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose'
 import * as oidc from 'openid-client'
-import type { Browser, BrowserContext, Page } from 'playwright'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright'
+import { describe, expect, it } from 'vitest'
 import { EMULATOR_CLIENT_ID } from '../../server/config/index.ts'
 import { openSignUp, registerWithPicker, registrant, signInWithPassword, waitForForm } from './flows.ts'
-import { GENERATIONS, launchBrowser, openPage, startServer, usersFile } from './harness.ts'
+import { GENERATIONS, usersFile, useBrowserSuite } from './harness.ts'
 
 /** An app developer's own callback, registered with EMULATOR_REDIRECT_URIS; the browser never really reaches it. */
 const RP_CALLBACK = 'http://rp.example/callback'
@@ -13,30 +13,12 @@ const RP_CALLBACK = 'http://rp.example/callback'
 const GRACE = { login: 'grace@example.com', password: 'Seeded-Pass-1', profile: { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com', department: 'Engineering' } }
 
 describe.each(GENERATIONS)('the redirect model on the %s widget, in real Chromium: apps send the user to the Okta-hosted page', (generation) => {
-  let server: Awaited<ReturnType<typeof startServer>>
-  let browser: Browser
-  let context: BrowserContext | undefined
-  let page: Page
-  let problems: string[] = []
-
-  beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startServer({ generation, env: { EMULATOR_REDIRECT_URIS: RP_CALLBACK, EMULATOR_USERS: usersFile([GRACE]) } }), launchBrowser()])
-    // The hosted page builds its snippet on the first visit (seconds of CPU): not inside a test's time.
-    await fetch(`${server.url}/hosted`)
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.app.close()
-  })
-  afterEach(async () => {
-    expect(problems).toEqual([])
-    await context?.close()
-    context = undefined
+  const { servers, open } = useBrowserSuite({
+    standard: { generation, env: { EMULATOR_REDIRECT_URIS: RP_CALLBACK, EMULATOR_USERS: usersFile([GRACE]) } },
   })
 
   it('registers on the hosted page with the snippet’s picker and consent, and comes back to the app with a code that gives tokens and userinfo', async () => {
-    const opened = await openPage(browser, `${server.url}/app`)
-    ;({ context, page, problems } = opened)
+    const { page } = await open(`${servers.standard.url}/app`)
     const codes: string[] = []
     page.on('request', (request) => {
       const url = new URL(request.url())
@@ -50,7 +32,7 @@ describe.each(GENERATIONS)('the redirect model on the %s widget, in real Chromiu
     expect(await page.locator('style[data-rk-styles]').count()).toBe(1)
 
     const who = registrant()
-    await registerWithPicker(page, server.url, who)
+    await registerWithPicker(page, servers.standard.url, who)
 
     await page.waitForURL(/\/app\/callback\?/, { timeout: 15_000 })
     expect(codes).toEqual([expect.stringMatching(/^[\w-]{43}$/)])
@@ -74,10 +56,9 @@ describe.each(GENERATIONS)('the redirect model on the %s widget, in real Chromiu
 
   /** Sends the browser to `url` and returns where the issuer sent it back on the RP's callback. */
   async function signInThroughBrowser(url: URL, act: (page: Page) => Promise<void>): Promise<URL> {
-    const opened = await openPage(browser, 'about:blank')
-    ;({ context, page, problems } = opened)
+    const { context, page } = await open('about:blank')
     let callback: URL | undefined
-    await opened.context.route((url) => url.href.startsWith(RP_CALLBACK), (route) => {
+    await context.route((url) => url.href.startsWith(RP_CALLBACK), (route) => {
       callback = new URL(route.request().url())
       return route.fulfill({ status: 200, contentType: 'text/plain', body: 'back at the app' })
     })
@@ -89,7 +70,7 @@ describe.each(GENERATIONS)('the redirect model on the %s widget, in real Chromiu
 
   it('openid-client, a maintained OIDC relying party, runs discovery, authorization code with PKCE, the token and refresh grants, the ID token checks and userinfo', async () => {
     // Plain http on 127.0.0.1: allowed explicitly, as an RP does for local development.
-    const config = await oidc.discovery(new URL(`${server.url}/oauth2/default`), EMULATOR_CLIENT_ID, undefined, oidc.None(), {
+    const config = await oidc.discovery(new URL(`${servers.standard.url}/oauth2/default`), EMULATOR_CLIENT_ID, undefined, oidc.None(), {
       execute: [oidc.allowInsecureRequests],
     })
     const metadata = config.serverMetadata()
@@ -109,7 +90,7 @@ describe.each(GENERATIONS)('the redirect model on the %s widget, in real Chromiu
     const who = registrant()
     const callback = await signInThroughBrowser(authorizationUrl, async (page) => {
       await openSignUp(page)
-      await registerWithPicker(page, server.url, who)
+      await registerWithPicker(page, servers.standard.url, who)
     })
 
     const tokens = await oidc.authorizationCodeGrant(config, callback, { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce, idTokenExpected: true })
@@ -128,7 +109,7 @@ describe.each(GENERATIONS)('the redirect model on the %s widget, in real Chromiu
   })
 
   it('openid-client gets the OAuth error back on its callback for a request Okta refuses', async () => {
-    const config = await oidc.discovery(new URL(`${server.url}/oauth2/default`), EMULATOR_CLIENT_ID, undefined, oidc.None(), {
+    const config = await oidc.discovery(new URL(`${servers.standard.url}/oauth2/default`), EMULATOR_CLIENT_ID, undefined, oidc.None(), {
       execute: [oidc.allowInsecureRequests],
     })
     const state = oidc.randomState()
@@ -144,15 +125,14 @@ describe.each(GENERATIONS)('the redirect model on the %s widget, in real Chromiu
   })
 
   it('keeps the user signed in at Okta: the app’s next sign-in and prompt=none come back without the sign-in page, until Sign out ends the session', async () => {
-    const opened = await openPage(browser, `${server.url}/app`)
-    ;({ context, page, problems } = opened)
+    const { context, page } = await open(`${servers.standard.url}/app`)
     /** How /v1/authorize answered each of the browser's visits: the hosted page (200) or a redirect back at once (302). */
     const authorizeAnswers: number[] = []
     page.on('response', (response) => {
       if (new URL(response.url()).pathname === '/oauth2/default/v1/authorize') authorizeAnswers.push(response.status())
     })
     // Okta's session cookie, not the widget's own (Gen2 remembers the username in `ln`).
-    const sessionCookies = async () => (await opened.context.cookies(`${server.url}/oauth2/default/v1/authorize`)).filter(({ name }) => name === 'idx')
+    const sessionCookies = async () => (await context.cookies(`${servers.standard.url}/oauth2/default/v1/authorize`)).filter(({ name }) => name === 'idx')
     const signedInAs = () => page.locator('#user').textContent()
 
     await page.getByRole('button', { name: 'Sign in' }).click()
@@ -162,7 +142,7 @@ describe.each(GENERATIONS)('the redirect model on the %s widget, in real Chromiu
     expect(await sessionCookies()).toEqual([expect.objectContaining({ name: 'idx', httpOnly: true, sameSite: 'Lax', path: '/oauth2/default', secure: false })])
 
     // Another app of the same org asks without showing anything (openid-client, prompt=none), with this browser's cookie.
-    const config = await oidc.discovery(new URL(`${server.url}/oauth2/default`), EMULATOR_CLIENT_ID, undefined, oidc.None(), { execute: [oidc.allowInsecureRequests] })
+    const config = await oidc.discovery(new URL(`${servers.standard.url}/oauth2/default`), EMULATOR_CLIENT_ID, undefined, oidc.None(), { execute: [oidc.allowInsecureRequests] })
     const silently = async () => {
       const verifier = oidc.randomPKCECodeVerifier()
       const state = oidc.randomState()
@@ -176,14 +156,14 @@ describe.each(GENERATIONS)('the redirect model on the %s widget, in real Chromiu
     expect(tokens.claims()).toMatchObject({ email: GRACE.login })
 
     // The sample app again: no sign-in page, straight back with a code.
-    await page.goto(`${server.url}/app`)
+    await page.goto(`${servers.standard.url}/app`)
     await page.getByRole('button', { name: 'Sign in' }).click()
     await page.waitForURL(/\/app\/callback\?/, { timeout: 15_000 })
     expect(await signedInAs()).toBe(GRACE.login)
     expect(authorizeAnswers).toEqual([200, 302])
 
     await page.getByRole('button', { name: 'Sign out' }).click()
-    await page.waitForURL(`${server.url}/app`)
+    await page.waitForURL(`${servers.standard.url}/app`)
     expect(await sessionCookies()).toEqual([])
     expect((await silently()).callback.searchParams.get('error')).toBe('login_required')
     await page.getByRole('button', { name: 'Sign in' }).click()

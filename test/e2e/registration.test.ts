@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright'
+import { describe, expect, it } from 'vitest'
 import {
   enrollAuthenticators,
   enterEmailCode,
@@ -12,31 +12,15 @@ import {
   submitSignUp,
   waitForForm,
 } from './flows.ts'
-import { buildPage, GENERATIONS, launchBrowser, openPage, screenshotPath, startServer } from './harness.ts'
+import { GENERATIONS, screenshotPath, useBrowserSuite } from './harness.ts'
 
 describe.each(GENERATIONS)('registering in the bare %s widget (no kit) against the offline emulator and the real hook', (generation) => {
-  let server: Awaited<ReturnType<typeof startServer>>
-  let browser: Browser
-  let context: BrowserContext
+  // Without the kit, so every message here comes from the hook or the emulator, not from the browser.
+  const { servers, open } = useBrowserSuite({ bare: { kit: false, generation } })
   let page: Page
-  let problems: string[]
-
-  beforeAll(async () => {
-    await buildPage()
-    // Without the kit, so every message here comes from the hook or the emulator, not from the browser.
-    ;[server, browser] = await Promise.all([startServer({ kit: false, generation }), launchBrowser()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.app.close()
-  })
-  afterEach(async () => {
-    expect(problems).toEqual([])
-    await context.close()
-  })
 
   async function signUpAs(overrides: Parameters<typeof registrant>[0] = {}) {
-    ;({ context, page, problems } = await openPage(browser, server.url))
+    ;({ page } = await open(servers.bare.url))
     await openSignUp(page)
     const who = registrant(overrides)
     await fillSignUp(page, who)
@@ -69,7 +53,7 @@ describe.each(GENERATIONS)('registering in the bare %s widget (no kit) against t
   it('registers an allowed user with the emailed code and a password, then shows the stamped profile', async () => {
     const who = await signUpAs({ department: '  human   RESOURCES ' })
     await submitSignUp(page)
-    await enrollAuthenticators(page, server.url, who.email)
+    await enrollAuthenticators(page, servers.bare.url, who.email)
     const signedIn = page.getByRole('region', { name: 'You are signed in' })
     await expect.poll(() => signedIn.isVisible(), { timeout: 15_000 }).toBe(true)
     const profile = await signedIn.locator('dd').allTextContents()
@@ -91,7 +75,7 @@ describe.each(GENERATIONS)('registering in the bare %s widget (no kit) against t
     await waitForForm(page, 'credentials.passcode')
     await page.reload()
     await expect.poll(() => page.getByText('Verify with your email').isVisible(), { timeout: 15_000 }).toBe(true)
-    await enterEmailCode(page, server.url, who.email)
+    await enterEmailCode(page, servers.bare.url, who.email)
     await expect.poll(() => setUpAuthenticator(page, 'Password').isVisible(), { timeout: 15_000 }).toBe(true)
   })
 })

@@ -1,8 +1,8 @@
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify'
-import type { Browser, BrowserContext, Page } from 'playwright'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright'
+import { afterAll, describe, expect, it } from 'vitest'
 import { enterEmailCode, fieldError, pickDepartment, signInWithPassword } from './flows.ts'
-import { GENERATIONS, launchBrowser, openPage, startServer, usersFile } from './harness.ts'
+import { GENERATIONS, usersFile, useBrowserSuite } from './harness.ts'
 
 const PASSWORD = 'Seeded-Pass-1'
 /** Signed up before, department and consent stamped by the hook. */
@@ -43,31 +43,19 @@ async function startDenyingOnceHook(realHook: () => string) {
 }
 
 describe.each(GENERATIONS)('returning users on the %s widget, in real Chromium', (generation) => {
-  let server: Awaited<ReturnType<typeof startServer>>
   let hook: Awaited<ReturnType<typeof startDenyingOnceHook>>
-  let browser: Browser
-  let context: BrowserContext
-  let page: Page
-  let problems: string[]
+  const { servers, open } = useBrowserSuite(async () => {
+    hook = await startDenyingOnceHook(() => `${servers.standard.url}/hooks/registration`)
+    return { standard: { generation, hookUrl: hook.url, env: { EMULATOR_USERS: usersFile([GRACE, LINUS, BARBARA]) } } }
+  })
+  afterAll(() => hook?.close())
 
-  beforeAll(async () => {
-    hook = await startDenyingOnceHook(() => `${server.url}/hooks/registration`)
-    ;[server, browser] = await Promise.all([startServer({ generation, hookUrl: hook.url, env: { EMULATOR_USERS: usersFile([GRACE, LINUS, BARBARA]) } }), launchBrowser()])
-    await fetch(`${server.url}/hosted`)
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await Promise.all([server?.app.close(), hook?.close()])
-  })
-  afterEach(async () => {
-    expect(problems).toEqual([])
-    await context.close()
-  })
+  let page: Page
 
   const claim = (name: string) => page.locator(`#signed-in [data-claim="${name}"]`).textContent()
 
   it('signs a seeded user in on the embedded page with identify and password', async () => {
-    ;({ context, page, problems } = await openPage(browser, server.url))
+    ;({ page } = await open(servers.standard.url))
     await signInWithPassword(page, GRACE.login, PASSWORD)
     await expect.poll(() => page.locator('#signed-in').isVisible(), { timeout: 15_000 }).toBe(true)
     expect(await claim('email')).toBe(GRACE.login)
@@ -75,7 +63,7 @@ describe.each(GENERATIONS)('returning users on the %s widget, in real Chromium',
   })
 
   it('signs the same user in through the redirect model: the app gets a code and their claims', async () => {
-    ;({ context, page, problems } = await openPage(browser, `${server.url}/app`))
+    ;({ page } = await open(`${servers.standard.url}/app`))
     await page.getByRole('button', { name: 'Sign in' }).click()
     await signInWithPassword(page, GRACE.login, PASSWORD)
     await page.waitForURL(/\/app\/callback\?/, { timeout: 15_000 })
@@ -83,7 +71,7 @@ describe.each(GENERATIONS)('returning users on the %s widget, in real Chromium',
   })
 
   it('asks a user without a department for it with the picker, shows the hook’s denial under the field, then signs in with the department in the token', async () => {
-    ;({ context, page, problems } = await openPage(browser, server.url))
+    ;({ page } = await open(servers.standard.url))
     await signInWithPassword(page, LINUS.login, PASSWORD)
     await expect.poll(() => page.getByRole('combobox', { name: 'Department' }).isVisible(), { timeout: 15_000 }).toBe(true)
     // Only what is missing: no name, email or consent fields, and no terms to agree to again.
@@ -103,7 +91,7 @@ describe.each(GENERATIONS)('returning users on the %s widget, in real Chromium',
 
   // After the test above: the hook's one denial is spent, so this registration goes through.
   it('asks for the missing department on Okta’s hosted page in the redirect model too, with the picker and no terms', async () => {
-    ;({ context, page, problems } = await openPage(browser, `${server.url}/app`))
+    ;({ page } = await open(`${servers.standard.url}/app`))
     await page.getByRole('button', { name: 'Sign in' }).click()
     await signInWithPassword(page, BARBARA.login, PASSWORD)
     await expect.poll(() => page.getByRole('combobox', { name: 'Department' }).isVisible(), { timeout: 15_000 }).toBe(true)
@@ -116,34 +104,16 @@ describe.each(GENERATIONS)('returning users on the %s widget, in real Chromium',
 })
 
 describe.each(GENERATIONS)('email as a second sign-in factor on the %s widget, in real Chromium', (generation) => {
-  let server: Awaited<ReturnType<typeof startServer>>
-  let browser: Browser
-  let context: BrowserContext | undefined
-  let problems: string[] = []
-
-  beforeAll(async () => {
-    ;[server, browser] = await Promise.all([
-      startServer({ generation, env: { EMULATOR_USERS: usersFile([KATHERINE]), EMULATOR_SIGN_IN_FACTORS: 'password,email' } }),
-      launchBrowser(),
-    ])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.app.close()
-  })
-  afterEach(async () => {
-    expect(problems).toEqual([])
-    await context?.close()
+  const { servers, open } = useBrowserSuite({
+    standard: { generation, env: { EMULATOR_USERS: usersFile([KATHERINE]), EMULATOR_SIGN_IN_FACTORS: 'password,email' } },
   })
 
   it('asks a returning user for the code Okta emailed after the password, then signs her in', async () => {
-    const opened = await openPage(browser, server.url)
-    ;({ context, problems } = opened)
-    const { page } = opened
+    const { page } = await open(servers.standard.url)
     await signInWithPassword(page, KATHERINE.login, PASSWORD)
     // Okta's email challenge, the address masked, the code field shown at once (no magic link to wait for).
     await expect.poll(() => page.getByText('k*******e@example.com').isVisible(), { timeout: 15_000 }).toBe(true)
-    await enterEmailCode(page, server.url, KATHERINE.login)
+    await enterEmailCode(page, servers.standard.url, KATHERINE.login)
     await expect.poll(() => page.locator('#signed-in').isVisible(), { timeout: 15_000 }).toBe(true)
     expect(await page.locator('#signed-in [data-claim="email"]').textContent()).toBe(KATHERINE.login)
   })
