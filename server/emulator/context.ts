@@ -63,7 +63,7 @@ export async function createEmulator(app: FastifyInstance, options: EmulatorOpti
     revokedAccessTokens: createRevokedAccessTokens(),
     users,
     outbox: createOutbox(),
-    key: await createSigningKey(),
+    key: createSigningKey(),
     hookTarget: () => ({
       url: options.hook.url ?? ownHookUrl(app),
       authHeader: options.hook.authHeader,

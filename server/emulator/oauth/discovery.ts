@@ -31,5 +31,5 @@ export async function discoveryRoutes(app: FastifyInstance, { emulator }: { emul
     }
   })
 
-  app.get('/v1/keys', async () => ({ keys: [emulator.key.jwk] }))
+  app.get('/v1/keys', async () => ({ keys: [await emulator.key.jwk()] }))
 }
