@@ -20,7 +20,9 @@ export const pageBuild: InlineConfig = {
     emptyOutDir: true,
     modulePreload: false,
     sourcemap: true,
-    rollupOptions: {
+    rolldownOptions: {
+      // The precompression is slow on purpose (brotli at its best, once per build): no timing warning for it.
+      checks: { bundlerTimings: false },
       input: path.join(ROOT, 'widget/page/main.ts'),
       output: { entryFileNames: 'page.js', assetFileNames: 'page[extname]' },
     },
