@@ -3,6 +3,9 @@ import { build, type Rolldown, type InlineConfig } from 'vite'
 import { CODE_EDITOR_DIST, CODE_EDITOR_SCRIPT } from '../../server/page/assets.ts'
 import { ROOT } from '../root.ts'
 
+/** The kit's ES module as built, which `registration-kit` exports. */
+export const KIT_MODULE = path.join(ROOT, 'dist/kit/registration-kit.js')
+
 /**
  * Library builds of the kit (Vite library mode). IIFE output cannot take several entries, so each format
  * is its own config:
@@ -11,7 +14,7 @@ import { ROOT } from '../root.ts'
  *   inlined, for the snippet pasted into Okta's code editor.
  */
 export const kitBuilds = {
-  module: library(path.join(ROOT, 'widget/kit/index.ts'), 'es', path.join(ROOT, 'dist/kit'), 'registration-kit.js'),
+  module: library(path.join(ROOT, 'widget/kit/index.ts'), 'es', path.dirname(KIT_MODULE), path.basename(KIT_MODULE)),
   codeEditor: library(path.join(ROOT, 'widget/code-editor/main.ts'), 'iife', CODE_EDITOR_DIST, path.basename(CODE_EDITOR_SCRIPT)),
 } satisfies Record<string, InlineConfig>
 
