@@ -1,8 +1,6 @@
-import path from 'node:path'
-import { build as esbuild } from 'esbuild'
 import { build } from 'vite'
 import { SNIPPET_FORMAT } from '../../server/page/assets.ts'
-import { ROOT } from '../root.ts'
+import { bundleEsModule } from './esModule.ts'
 import { kitBuilds } from './kit.ts'
 
 /**
@@ -11,13 +9,5 @@ import { kitBuilds } from './kit.ts'
  */
 export async function buildCodeEditor(): Promise<void> {
   await build(kitBuilds.codeEditor)
-  await esbuild({
-    entryPoints: [path.join(ROOT, 'widget/code-editor/snippet.ts')],
-    outfile: SNIPPET_FORMAT,
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    logLevel: 'warning',
-  })
+  await bundleEsModule('widget/code-editor/snippet.ts', SNIPPET_FORMAT, 'neutral')
 }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { build } from 'esbuild'
+import { bundleEsModule } from './esModule.ts'
 import { z } from 'zod'
 import { PolicySchema } from '../../policy/schema.ts'
 import { ROOT } from '../root.ts'
@@ -24,21 +24,9 @@ export const writePolicyJsonSchema = () => writeFile(POLICY_JSON_SCHEMA, policyJ
  * dependencies), and the type declarations of every entry (dist/types).
  */
 export async function buildPackageEntries(): Promise<void> {
-  const entry = (source: string, outfile: string, platform: 'neutral' | 'node') =>
-    build({
-      entryPoints: [path.join(ROOT, source)],
-      outfile: path.join(ROOT, outfile),
-      bundle: true,
-      format: 'esm',
-      platform,
-      target: platform === 'node' ? 'node20.19' : 'es2022',
-      packages: 'external',
-      sourcemap: true,
-      logLevel: 'warning',
-    })
   await Promise.all([
-    entry('policy/package.ts', 'dist/policy/index.js', 'neutral'),
-    entry('server/registrationApi.ts', 'dist/fastify/index.js', 'node'),
+    bundleEsModule('policy/package.ts', 'dist/policy/index.js', 'neutral'),
+    bundleEsModule('server/registrationApi.ts', 'dist/fastify/index.js', 'node'),
   ])
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
   execFileSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tools/build/tsconfig.types.json')], { stdio: 'inherit' })

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs'
 import path from 'node:path'
-import { build } from 'esbuild'
+import { bundleEsModule } from './esModule.ts'
 import { ROOT } from '../root.ts'
 
 const SERVER_DIST = path.join(ROOT, 'dist/server')
@@ -15,15 +15,5 @@ export const SERVER_ENTRY = path.join(SERVER_DIST, 'main.js')
  */
 export async function compileServer() {
   rmSync(SERVER_DIST, { recursive: true, force: true })
-  await build({
-    entryPoints: [path.join(ROOT, 'server/main.ts')],
-    outdir: SERVER_DIST,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20.19',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'warning',
-  })
+  await bundleEsModule('server/main.ts', SERVER_ENTRY, 'node')
 }
