@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { User } from '../users/directory.ts'
+import { makeRoom } from '../bounded.ts'
 
 /** What the client asked for at interact or authorize; the token endpoint checks the same values. */
 export interface Client {
@@ -81,17 +82,10 @@ export function createTransactionStore(ttlMs: number, maxTransactions: number): 
     byStateHandle.delete(transaction.stateHandle)
   }
 
-  function evict(now: number) {
-    for (const oldest of byInteractionHandle.values()) {
-      if (oldest.expiresAt > now && byInteractionHandle.size < maxTransactions) return
-      forget(oldest)
-    }
-  }
-
   return {
     create(client, model) {
       const now = Date.now()
-      evict(now)
+      makeRoom(byInteractionHandle, maxTransactions, (oldest) => oldest.expiresAt <= now, (_handle, oldest) => forget(oldest))
       const transaction: Transaction = {
         interactionHandle: handle(),
         stateHandle: `02${handle()}`,

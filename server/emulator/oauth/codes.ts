@@ -1,4 +1,5 @@
 import { handle, type Transaction } from '../idx/transactions.ts'
+import { makeRoom } from '../bounded.ts'
 
 /** Okta's interaction and authorization codes are short-lived; a minute is plenty for the app's immediate exchange. */
 const CODE_TTL_MS = 60_000
@@ -18,10 +19,7 @@ export function createGrantCodes(): GrantCodes {
     issue(transaction, grant) {
       // Codes never redeemed are dropped once expired; all live equally long, so the oldest come first.
       const now = Date.now()
-      for (const [code, entry] of codes) {
-        if (entry.expiresAt > now) break
-        codes.delete(code)
-      }
+      makeRoom(codes, Infinity, (entry) => entry.expiresAt <= now)
       const code = handle(32)
       codes.set(code, { transaction, grant, expiresAt: now + CODE_TTL_MS })
       return code

@@ -1,5 +1,6 @@
 import { handle } from '../idx/transactions.ts'
 import type { TokenGrant } from './tokens.ts'
+import { makeRoom } from '../bounded.ts'
 
 /** Okta's default refresh token expires when unused for 7 days. */
 const IDLE_TTL_MS = 7 * 24 * 60 * 60_000
@@ -19,10 +20,7 @@ export function createRefreshTokens(): RefreshTokens {
   const tokens = new Map<string, { grant: TokenGrant; expiresAt: number }>()
   return {
     issue(grant) {
-      for (const oldest of tokens.keys()) {
-        if (tokens.size < CAPACITY) break
-        tokens.delete(oldest)
-      }
+      makeRoom(tokens, CAPACITY, () => false)
       const token = handle(32)
       // Never the authorization request's nonce again: it belongs to the first ID token only.
       const { user, clientId, scope, authTime } = grant

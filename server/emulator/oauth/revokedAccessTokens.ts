@@ -1,3 +1,5 @@
+import { makeRoom } from '../bounded.ts'
+
 /**
  * Access tokens revoked before they expire (RFC 7009). A signed JWT stays valid by itself, so its id is kept
  * until it would have expired, and userinfo and introspection ask here.
@@ -15,10 +17,7 @@ export function createRevokedAccessTokens(): RevokedAccessTokens {
   return {
     revoke(jti, expiresAt) {
       const now = Date.now()
-      for (const [earliest, until] of revoked) {
-        if (until > now && revoked.size < CAPACITY) break
-        revoked.delete(earliest)
-      }
+      makeRoom(revoked, CAPACITY, (until) => until <= now)
       revoked.set(jti, expiresAt)
     },
     has: (jti) => typeof jti === 'string' && (revoked.get(jti) ?? 0) > Date.now(),

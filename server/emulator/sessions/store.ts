@@ -1,4 +1,5 @@
 import { handle } from '../idx/transactions.ts'
+import { makeRoom } from '../bounded.ts'
 
 /** Okta's sign-in session: who signed in on this browser, and when. */
 export interface Session {
@@ -27,10 +28,7 @@ export function createSessionStore(idleMs: number, maxSessions: number): Session
   return {
     start(userId, authenticatedAt) {
       const now = Date.now()
-      for (const idlest of sessions.values()) {
-        if (idlest.expiresAt > now && sessions.size < maxSessions) break
-        sessions.delete(idlest.id)
-      }
+      makeRoom(sessions, maxSessions, (idlest) => idlest.expiresAt <= now)
       const session: Session = { id: handle(32), userId, authenticatedAt, expiresAt: now + idleMs }
       sessions.set(session.id, session)
       return session

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type BinaryLike } from 'node:crypto'
+import { makeRoom } from '../bounded.ts'
 
 export type Profile = Record<string, unknown>
 
@@ -52,11 +53,10 @@ export function createUserDirectory(): UserDirectory {
     find: (login) => (typeof login === 'string' ? users.get(key(login)) : undefined),
     create(login, profile) {
       if (users.has(key(login))) return undefined
-      for (const [earliest, user] of users) {
-        if (users.size < CAPACITY) break
+      makeRoom(users, CAPACITY, () => false, (earliest, user) => {
         users.delete(earliest)
         ids.delete(user.id)
-      }
+      })
       const user: User = { id: `00u${randomBytes(9).toString('base64url')}`, login, profile }
       users.set(key(login), user)
       ids.set(user.id, user)
